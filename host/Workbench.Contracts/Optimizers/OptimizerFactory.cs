@@ -1,0 +1,19 @@
+using Workbench.Contracts.Options;
+
+namespace Workbench.Contracts.Optimizers;
+
+/// <summary>Base class that binds validated option values to a typed options class.</summary>
+public abstract class OptimizerFactory<TOptions> : IOptimizerFactory
+    where TOptions : class, new()
+{
+    public abstract string Id { get; }
+
+    public abstract string Description { get; }
+
+    public OptionSchema Options { get; } = OptionSchema.For<TOptions>();
+
+    public IOptimizer Create(ProblemInfo problem, OptionValues options, ulong seed) =>
+        Create(problem, Options.Bind<TOptions>(options), seed);
+
+    protected abstract IOptimizer Create(ProblemInfo problem, TOptions options, ulong seed);
+}

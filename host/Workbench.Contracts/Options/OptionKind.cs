@@ -1,0 +1,11 @@
+namespace Workbench.Contracts.Options;
+
+public enum OptionKind
+{
+    Integer,
+    Real,
+    Boolean,
+    Choice,
+    Text,
+    RealVector,
+}
