@@ -1,0 +1,105 @@
+using System.Globalization;
+using Workbench.Contracts.Problems;
+
+namespace Workbench.Engine.Evaluation;
+
+/// <summary>Wraps every problem the host evaluates: checks shapes and bounds, applies the non-finite policy,
+/// counts evaluations, and turns a plugin's exception into an error that names the plugin.</summary>
+/// <remarks>Thread-safe whenever the inner problem is: evaluators call it concurrently on disjoint chunks.</remarks>
+public sealed class ProblemGuard : IProblem
+{
+    private readonly IProblem _inner;
+    private readonly string _pluginId;
+    private long _evaluations;
+
+    public ProblemGuard(IProblem inner, string pluginId, NonFinitePolicy policy)
+    {
+        _inner = inner;
+        _pluginId = pluginId;
+        Policy = policy;
+        if (inner.Bounds.Dimension != inner.Dimension)
+        {
+            throw new PluginFailureException(inner.Id, $"problem '{inner.Id}' (plugin {pluginId}) reports dimension {inner.Dimension} but bounds of dimension {inner.Bounds.Dimension}");
+        }
+    }
+
+    public NonFinitePolicy Policy { get; }
+
+    /// <summary>The unguarded problem, for evaluators that need its optional capabilities (a GPU kernel).</summary>
+    public IProblem Inner => _inner;
+
+    public string Id => _inner.Id;
+
+    public int Dimension => _inner.Dimension;
+
+    public Bounds Bounds => _inner.Bounds;
+
+    public KnownOptimum? Optimum => _inner.Optimum;
+
+    public ProblemTraits Traits => _inner.Traits;
+
+    /// <summary>Points evaluated so far, over all threads.</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness)
+    {
+        var d = _inner.Dimension;
+        if (points.Length != fitness.Length * d)
+        {
+            throw new PluginFailureException(Id, $"a batch of {fitness.Length} points of dimension {d} needs {fitness.Length * d} values, got {points.Length}");
+        }
+
+        CheckBounds(points, d);
+        try
+        {
+            _inner.Evaluate(points, fitness);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new PluginFailureException(Id, $"problem '{Id}' (plugin {_pluginId}) threw {ex.GetType().Name} while evaluating {fitness.Length} points: {ex.Message}", ex);
+        }
+
+        CheckFinite(points, fitness, d);
+        Interlocked.Add(ref _evaluations, fitness.Length);
+    }
+
+    private void CheckBounds(ReadOnlySpan<double> points, int d)
+    {
+        var lower = Bounds.Lower;
+        var upper = Bounds.Upper;
+        for (var start = 0; start < points.Length; start += d)
+        {
+            var point = points.Slice(start, d);
+            for (var j = 0; j < d; j++)
+            {
+                var x = point[j];
+                if (!(x >= lower[j] && x <= upper[j]))
+                {
+                    throw new PluginFailureException(Id, $"point {start / d} of the batch has coordinate {j} = {Format(x)}, outside [{Format(lower[j])}, {Format(upper[j])}] of problem '{Id}'");
+                }
+            }
+        }
+    }
+
+    private void CheckFinite(ReadOnlySpan<double> points, Span<double> fitness, int d)
+    {
+        for (var i = 0; i < fitness.Length; i++)
+        {
+            if (double.IsFinite(fitness[i]))
+            {
+                continue;
+            }
+
+            if (Policy == NonFinitePolicy.TreatAsWorst)
+            {
+                fitness[i] = double.PositiveInfinity;
+                continue;
+            }
+
+            var point = string.Join(", ", points.Slice(i * d, d).ToArray().Select(Format));
+            throw new PluginFailureException(Id, $"problem '{Id}' (plugin {_pluginId}) returned {Format(fitness[i])} at point [{point}]; use --on-nonfinite worst to treat such values as the worst fitness");
+        }
+    }
+
+    private static string Format(double x) => x.ToString("G17", CultureInfo.InvariantCulture);
+}

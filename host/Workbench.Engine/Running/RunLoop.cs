@@ -1,0 +1,242 @@
+using Workbench.Contracts.Optimizers;
+
+namespace Workbench.Engine.Running;
+
+/// <summary>ask → evaluate → tell → notify, until a stopping criterion holds.</summary>
+/// <remarks>
+/// The loop never throws for a failure of the run itself: a plugin error, an observer error or a cancellation
+/// ends the run with a status and a reason in the returned summary, which every observer also receives.
+/// </remarks>
+public sealed class RunLoop
+{
+    private readonly PreparedRun _run;
+    private readonly IReadOnlyList<IRunObserver> _observers;
+    private readonly TimeProvider _time;
+    private readonly IOptimizer _optimizer;
+    private readonly int _dimension;
+    private readonly double[] _bestPoint;
+    private readonly double[] _extras;
+    private double[] _fitness = [];
+    private double _best = double.PositiveInfinity;
+    private long _evaluations;
+    private long _iterations;
+    private long _lastImprovement;
+
+    private RunLoop(PreparedRun run, IReadOnlyList<IRunObserver> observers, TimeProvider time)
+    {
+        _run = run;
+        _observers = observers;
+        _time = time;
+        _optimizer = run.Optimizer;
+        _dimension = run.Problem.Dimension;
+        _bestPoint = new double[_dimension];
+        _extras = new double[run.Description.ExtraNames.Count];
+    }
+
+    public static Task<RunSummary> RunAsync(PreparedRun run, IReadOnlyList<IRunObserver> observers, CancellationToken cancellationToken, TimeProvider? time = null) =>
+        new RunLoop(run, observers, time ?? TimeProvider.System).RunAsync(cancellationToken);
+
+    private async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        StopReason stop;
+        string? error = null;
+        try
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnRunStarted(_run.Description);
+            }
+
+            stop = await IterateAsync(started, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stop = new StopReason(StopKind.Cancelled);
+        }
+        catch (Exception ex)
+        {
+            stop = new StopReason(StopKind.Failed);
+            error = ex is PluginFailureException or RunSetupException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        var summary = new RunSummary
+        {
+            RunId = _run.Description.RunId,
+            Status = stop.Kind switch
+            {
+                StopKind.Failed => RunStatus.Failed,
+                StopKind.Cancelled => RunStatus.Interrupted,
+                _ => RunStatus.Completed,
+            },
+            StopReason = stop,
+            Error = error,
+            BestFitness = _best,
+            BestPoint = _iterations == 0 ? [] : (double[])_bestPoint.Clone(),
+            Evaluations = _evaluations,
+            Iterations = _iterations,
+            WallSeconds = _time.GetElapsedTime(started).TotalSeconds,
+            EndedAt = _time.GetUtcNow(),
+        };
+        return NotifyFinished(summary);
+    }
+
+    private async Task<StopReason> IterateAsync(long started, CancellationToken cancellationToken)
+    {
+        var stop = _run.Description.Stop;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = Call("Ask", () => _optimizer.Ask());
+            var count = BatchSize(batch);
+            var take = stop.MaxEvaluations is long max ? (int)Math.Min(count, max - _evaluations) : count;
+            if (_fitness.Length < count)
+            {
+                _fitness = new double[count];
+            }
+
+            var fitness = _fitness.AsMemory(0, count);
+            await _run.Evaluator.EvaluateAsync(batch[..(take * _dimension)], fitness[..take], cancellationToken);
+            _evaluations += take;
+            _iterations++;
+            var (iterationBest, mean) = Absorb(batch.Span, fitness.Span[..take]);
+            if (take == count)
+            {
+                var told = fitness;
+                Call("Tell", () => _optimizer.Tell(told.Span));
+            }
+
+            _optimizer.GetExtras(_extras);
+            var record = new IterationRecord(_iterations, _evaluations, _best, iterationBest, mean,
+                _time.GetElapsedTime(started).TotalSeconds, (double[])_extras.Clone());
+            foreach (var observer in _observers)
+            {
+                observer.OnIteration(record);
+            }
+
+            if (ShouldStop(stop, record) is StopReason reason)
+            {
+                return reason;
+            }
+        }
+    }
+
+    private StopReason? ShouldStop(StopCriteria stop, IterationRecord record)
+    {
+        if (stop.Target is double target && _best <= target)
+        {
+            return new StopReason(StopKind.TargetReached);
+        }
+
+        if (stop.MaxEvaluations is long maxEvals && _evaluations >= maxEvals)
+        {
+            return new StopReason(StopKind.MaxEvaluations);
+        }
+
+        if (stop.MaxIterations is long maxIters && _iterations >= maxIters)
+        {
+            return new StopReason(StopKind.MaxIterations);
+        }
+
+        if (stop.TimeLimit is TimeSpan limit && record.ElapsedSeconds >= limit.TotalSeconds)
+        {
+            return new StopReason(StopKind.TimeLimit);
+        }
+
+        if (stop.StagnationIterations is int window && _iterations - _lastImprovement >= window)
+        {
+            return new StopReason(StopKind.Stagnation);
+        }
+
+        return _optimizer.StopReason is string own ? new StopReason(StopKind.Converged, own) : null;
+    }
+
+    private (double IterationBest, double Mean) Absorb(ReadOnlySpan<double> points, ReadOnlySpan<double> fitness)
+    {
+        var iterationBest = double.PositiveInfinity;
+        var bestIndex = -1;
+        var sum = 0.0;
+        for (var i = 0; i < fitness.Length; i++)
+        {
+            sum += fitness[i];
+            if (fitness[i] < iterationBest)
+            {
+                iterationBest = fitness[i];
+                bestIndex = i;
+            }
+        }
+
+        if (iterationBest < _best)
+        {
+            _best = iterationBest;
+            _lastImprovement = _iterations;
+            points.Slice(bestIndex * _dimension, _dimension).CopyTo(_bestPoint);
+        }
+
+        return (iterationBest, sum / fitness.Length);
+    }
+
+    private int BatchSize(ReadOnlyMemory<double> batch)
+    {
+        if (batch.Length == 0 || batch.Length % _dimension != 0)
+        {
+            throw new PluginFailureException(_run.Description.Algorithm.Id,
+                $"algorithm '{_run.Description.Algorithm.Id}' asked a batch of {batch.Length} values, not a positive multiple of the dimension {_dimension}");
+        }
+
+        return batch.Length / _dimension;
+    }
+
+    private T Call<T>(string what, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not PluginFailureException)
+        {
+            throw Wrap(what, ex);
+        }
+    }
+
+    private void Call(string what, Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not PluginFailureException)
+        {
+            throw Wrap(what, ex);
+        }
+    }
+
+    private PluginFailureException Wrap(string what, Exception ex)
+    {
+        var algorithm = _run.Description.Algorithm;
+        return new PluginFailureException(algorithm.Id,
+            $"algorithm '{algorithm.Id}' (plugin {algorithm.Origin.PluginId}) threw {ex.GetType().Name} in {what}: {ex.Message}", ex);
+    }
+
+    private RunSummary NotifyFinished(RunSummary summary)
+    {
+        List<string>? errors = null;
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnRunFinished(summary);
+            }
+            catch (Exception ex)
+            {
+                (errors ??= []).Add($"{observer.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        return errors is null ? summary : summary with
+        {
+            Status = RunStatus.Failed,
+            Error = string.Join("; ", new[] { summary.Error }.Concat(errors).Where(e => e is not null)),
+        };
+    }
+}

@@ -1,0 +1,125 @@
+using Workbench.Contracts.Optimizers;
+using Workbench.Contracts.Options;
+using Workbench.Contracts.Problems;
+using Workbench.Engine.Catalog;
+using Workbench.Engine.Evaluation;
+
+namespace Workbench.Engine.Running;
+
+/// <summary>Turns a <see cref="RunRequest"/> into a <see cref="PreparedRun"/>: finds the factories, parses and
+/// checks every option, creates the guarded problem, the optimiser and the evaluator.</summary>
+/// <remarks>Everything the user can get wrong surfaces here as a <see cref="RunSetupException"/> before any
+/// evaluation happens; a plugin that throws while being created surfaces as a <see cref="PluginFailureException"/>.</remarks>
+public sealed class RunPlanner
+{
+    private readonly IComponentCatalog _catalog;
+    private readonly IEvaluatorProvider _evaluators;
+    private readonly TimeProvider _time;
+
+    public RunPlanner(IComponentCatalog catalog, IEvaluatorProvider evaluators, TimeProvider? time = null)
+    {
+        _catalog = catalog;
+        _evaluators = evaluators;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public PreparedRun Prepare(RunRequest request)
+    {
+        request.Stop.Validate();
+        request.Islands?.Validate();
+        var problemEntry = _catalog.Problem(request.ProblemId);
+        var algorithmEntry = _catalog.Optimizer(request.AlgorithmId);
+        var problemFactory = problemEntry.Factory;
+        if (!problemFactory.Dimensions.Contains(request.Dimension))
+        {
+            throw new RunSetupException("dim", $"problem '{problemFactory.Id}' takes dimension {problemFactory.Dimensions}, not {request.Dimension}");
+        }
+
+        var problemOptions = ParseOptions(problemFactory.Options, request.ProblemOptions, $"problem {problemFactory.Id}");
+        var algorithmOptions = ParseOptions(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
+        var bounds = BoundsOf(request);
+        var problem = Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
+        var guard = new ProblemGuard(problem, problemEntry.Origin.PluginId, request.Evaluation.NonFinite);
+        var info = new ProblemInfo(problem.Id, problem.Dimension, problem.Bounds);
+        var optimizer = CreateOptimizer(algorithmEntry, algorithmOptions, info, request);
+        var evaluator = _evaluators.Create(guard, request.Evaluation);
+        var description = new RunDescription
+        {
+            RunId = Guid.CreateVersion7(_time.GetUtcNow()).ToString("N"),
+            Name = request.Name,
+            Tags = request.Tags,
+            Algorithm = new ComponentUse(algorithmEntry.Factory.Id, algorithmEntry.Origin, algorithmOptions.ToText()),
+            Problem = new ComponentUse(problemFactory.Id, problemEntry.Origin, problemOptions.ToText()),
+            Seed = request.Seed,
+            Dimension = request.Dimension,
+            Lower = problem.Bounds.Lower.ToArray(),
+            Upper = problem.Bounds.Upper.ToArray(),
+            BoundsOverridden = bounds is not null,
+            Stop = request.Stop,
+            Evaluator = evaluator.Name,
+            Workers = evaluator.Workers,
+            Device = evaluator.Device,
+            NonFinitePolicy = request.Evaluation.NonFinite,
+            Islands = request.Islands,
+            ExtraNames = optimizer.ExtraNames.ToArray(),
+            StartedAt = _time.GetUtcNow(),
+            Machine = MachineInfo.Current,
+            KnownOptimum = problem.Optimum?.Value,
+        };
+        return new PreparedRun(description, guard, optimizer, evaluator);
+    }
+
+    private static IOptimizer CreateOptimizer(Registered<IOptimizerFactory> entry, OptionValues options, ProblemInfo info, RunRequest request)
+    {
+        if (request.Islands is { Count: > 1 })
+        {
+            throw new RunSetupException("islands", "the island model is not available in this build");
+        }
+
+        return Create(entry.Origin, $"algorithm '{entry.Factory.Id}'", () => entry.Factory.Create(info, options, request.Seed));
+    }
+
+    private static OptionValues ParseOptions(OptionSchema schema, IReadOnlyDictionary<string, string> text, string owner)
+    {
+        try
+        {
+            return schema.Parse(text, owner);
+        }
+        catch (OptionException ex)
+        {
+            throw new RunSetupException(ex.OptionName, $"{owner}: {ex.Message}", ex);
+        }
+    }
+
+    private static Bounds? BoundsOf(RunRequest request)
+    {
+        if (request.Bounds is not (double lo, double hi))
+        {
+            return null;
+        }
+
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi))
+        {
+            throw new RunSetupException("bounds", $"--bounds {lo}:{hi} is invalid: expected LO:HI with finite LO < HI");
+        }
+
+        return Bounds.Uniform(request.Dimension, lo, hi);
+    }
+
+    /// <summary>Runs plugin code that creates a component; option errors stay usage errors, anything else is the plugin's fault.</summary>
+    private static T Create<T>(ComponentOrigin origin, string what, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (OptionException ex)
+        {
+            throw new RunSetupException(ex.OptionName, $"{what}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is not RunSetupException)
+        {
+            throw new PluginFailureException(origin.PluginId, $"{what} (plugin {origin.PluginId}) failed to start: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+}

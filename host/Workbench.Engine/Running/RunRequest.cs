@@ -1,0 +1,50 @@
+using Workbench.Engine.Evaluation;
+
+namespace Workbench.Engine.Running;
+
+/// <summary>A run as a user asks for it, in the terms of the CLI and the terminal UI (ids and option text).</summary>
+public sealed record RunRequest
+{
+    public required string AlgorithmId { get; init; }
+
+    public IReadOnlyDictionary<string, string> AlgorithmOptions { get; init; } = new Dictionary<string, string>();
+
+    public required string ProblemId { get; init; }
+
+    public IReadOnlyDictionary<string, string> ProblemOptions { get; init; } = new Dictionary<string, string>();
+
+    public required int Dimension { get; init; }
+
+    /// <summary>Overrides the problem's standard domain with [Lower, Upper] on every coordinate.</summary>
+    public (double Lower, double Upper)? Bounds { get; init; }
+
+    public required ulong Seed { get; init; }
+
+    public StopCriteria Stop { get; init; } = new();
+
+    public EvaluationSettings Evaluation { get; init; } = new();
+
+    public IslandSettings? Islands { get; init; }
+
+    public string? Name { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
+
+public enum DeviceChoice
+{
+    Auto,
+    Cpu,
+    Gpu,
+}
+
+/// <summary>Where and how evaluations run.</summary>
+public sealed record EvaluationSettings
+{
+    /// <summary>CPU threads; 1 means the serial evaluator.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    public NonFinitePolicy NonFinite { get; init; } = NonFinitePolicy.Error;
+}
