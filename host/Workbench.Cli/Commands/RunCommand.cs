@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Workbench.Cli.Composition;
+using Workbench.Cli.Output;
+using Workbench.Engine.Running;
+
+namespace Workbench.Cli.Commands;
+
+/// <summary><c>wb run</c>: one optimisation run with a live progress line and a summary.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var options = new RunOptions();
+        var json = CommonOptions.Json("Print exactly one JSON object with the result on stdout");
+        var command = new Command("run", "Minimise a problem with an optimiser, both loaded from plugins");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(json);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = options.ToRequest(parse, out var seedWasDrawn);
+            using var host = WorkbenchHost.Open(parse);
+            using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            var observers = new List<IRunObserver>();
+            if (ProgressLine.ForTerminal() is { } progress)
+            {
+                observers.Add(progress);
+            }
+
+            var summary = await RunLoop.RunAsync(run, observers, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(RunReport.ToJson(run.Description, summary));
+            }
+            else
+            {
+                Console.Out.Write(RunReport.ToText(run.Description, summary, seedWasDrawn));
+            }
+
+            if (summary.Error is not null)
+            {
+                Console.Error.WriteLine($"wb: run failed: {summary.Error}");
+            }
+
+            return summary.Status switch
+            {
+                RunStatus.Failed => ExitCodes.Failed,
+                RunStatus.Interrupted => ExitCodes.Cancelled,
+                _ => ExitCodes.Ok,
+            };
+        });
+        return command;
+    }
+}

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using Workbench.Engine.Evaluation;
+using Workbench.Engine.Running;
+
+namespace Workbench.Cli.Commands;
+
+/// <summary>The options of <c>wb run</c> and their translation into a <see cref="RunRequest"/>.</summary>
+internal sealed class RunOptions
+{
+    public Option<string> Algorithm { get; } = new("--algorithm", "-a") { Description = "Optimiser id (see wb plugins list)", Required = true };
+
+    public Option<string> Problem { get; } = new("--problem", "-p") { Description = "Problem id (see wb plugins list)", Required = true };
+
+    public Option<int> Dimension { get; } = new("--dim", "-d") { Description = "Problem dimension", Required = true };
+
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Random seed; a fresh one is drawn and printed when absent" };
+
+    public Option<long?> MaxEvaluations { get; } = new("--max-evals") { Description = "Evaluation budget (never exceeded)" };
+
+    public Option<long?> MaxIterations { get; } = new("--max-iters") { Description = "Iteration limit" };
+
+    public Option<double?> Target { get; } = new("--target") { Description = "Stop once the best fitness is at or below this value" };
+
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Wall-time limit in seconds" };
+
+    public Option<int?> Stagnation { get; } = new("--stagnation") { Description = "Stop after this many iterations without improvement" };
+
+    public Option<int> Workers { get; } = new("--workers") { Description = "CPU threads for evaluation (1 = serial)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<string[]> AlgorithmOptions { get; } = new("--option", "-o") { Description = "Algorithm option name=value (repeatable; see wb describe ID)" };
+
+    public Option<string[]> ProblemOptions { get; } = new("--problem-option") { Description = "Problem option name=value (repeatable)" };
+
+    public Option<string?> Bounds { get; } = new("--bounds") { Description = "Override the domain with LO:HI on every coordinate" };
+
+    public Option<NonFinitePolicy> OnNonFinite { get; } = new("--on-nonfinite") { Description = "What a NaN or infinite fitness does: error (default) or worst" };
+
+    public Option<string?> Name { get; } = new("--name") { Description = "A name for the run" };
+
+    public Option<string[]> Tags { get; } = new("--tag") { Description = "A tag for the run (repeatable)" };
+
+    public IEnumerable<Option> All =>
+    [
+        Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags,
+    ];
+
+    public RunOptions()
+    {
+        OnNonFinite.CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+        {
+            "error" => NonFinitePolicy.Error,
+            "worst" => NonFinitePolicy.TreatAsWorst,
+            var other => throw new UsageException($"--on-nonfinite '{other}' is invalid: expected error or worst"),
+        };
+    }
+
+    /// <summary>Builds the request. A run with no stopping criterion gets a budget of 10,000 × dimension evaluations.</summary>
+    public RunRequest ToRequest(ParseResult parse, out bool seedWasDrawn)
+    {
+        var seed = parse.GetValue(Seed);
+        seedWasDrawn = seed is null;
+        var stop = new StopCriteria
+        {
+            MaxEvaluations = parse.GetValue(MaxEvaluations),
+            MaxIterations = parse.GetValue(MaxIterations),
+            Target = parse.GetValue(Target),
+            TimeLimit = parse.GetValue(TimeLimit) is double s ? TimeSpan.FromSeconds(s) : null,
+            StagnationIterations = parse.GetValue(Stagnation),
+        };
+        var dimension = parse.GetValue(Dimension);
+        if (!stop.HasAnyLimit)
+        {
+            stop = stop with { MaxEvaluations = 10_000L * Math.Max(1, dimension) };
+        }
+
+        return new RunRequest
+        {
+            AlgorithmId = parse.GetValue(Algorithm)!,
+            AlgorithmOptions = KeyValues(parse.GetValue(AlgorithmOptions), "--option"),
+            ProblemId = parse.GetValue(Problem)!,
+            ProblemOptions = KeyValues(parse.GetValue(ProblemOptions), "--problem-option"),
+            Dimension = dimension,
+            Bounds = ParseBounds(parse.GetValue(Bounds)),
+            Seed = seed ?? FreshSeed(),
+            Stop = stop,
+            Evaluation = new EvaluationSettings { Workers = parse.GetValue(Workers), NonFinite = parse.GetValue(OnNonFinite) },
+            Name = parse.GetValue(Name),
+            Tags = parse.GetValue(Tags) ?? [],
+        };
+    }
+
+    /// <summary>A fresh seed below 2^53, so it survives a round trip through any JSON reader.</summary>
+    public static ulong FreshSeed() => (ulong)RandomNumberGenerator.GetInt64(0, 1L << 53);
+
+    public static Dictionary<string, string> KeyValues(string[]? pairs, string flag)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs ?? [])
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UsageException($"{flag} expects name=value, got '{pair}'");
+            }
+
+            result[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        return result;
+    }
+
+    private static (double, double)? ParseBounds(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(':');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lo)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var hi))
+        {
+            return (lo, hi);
+        }
+
+        throw new UsageException($"--bounds '{text}' is invalid: expected LO:HI, for example -5:5");
+    }
+}

@@ -1,0 +1,3 @@
+using Workbench.Cli;
+
+return await WbApp.RunAsync(args);

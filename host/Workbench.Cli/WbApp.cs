@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Workbench.Cli.Commands;
+using Workbench.Engine;
+
+namespace Workbench.Cli;
+
+/// <summary>Builds the command tree and maps failures to exit codes and one-line messages.</summary>
+public static class WbApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"wb: {parse.Errors[0].Message}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (RunSetupException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (PluginFailureException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Workbench: optimisation and simulation with plugins, on every core you have.");
+        root.Options.Add(CommonOptions.Plugins);
+        root.Subcommands.Add(PluginsCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        return root;
+    }
+}
+
+/// <summary>A usage error found by a command (exit code 2, one-line message).</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Workbench.Engine.Benchmarking;
+
+/// <summary>Median-of-repetitions timing for throughput figures (evaluations/s, cell updates/s).</summary>
+public static class Throughput
+{
+    /// <summary>Runs <paramref name="work"/> once to warm up, then <paramref name="repetitions"/> times, and returns
+    /// the median of <c>units / seconds</c>. Medians, not means: this machine is shared and noisy.</summary>
+    public static double MedianRate(Action work, double units, int repetitions)
+    {
+        work();
+        var rates = new double[repetitions];
+        for (var i = 0; i < repetitions; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            work();
+            rates[i] = units / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+
+        return Median(rates);
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    }
+}
