@@ -1,0 +1,23 @@
+namespace Workbench.Problems.Benchmarks.Functions;
+
+/// <summary>f(x) = Σ_{i&lt;n} 100(x_{i+1} − x_i²)² + (1 − x_i)²: a curved valley. Minimum 0 at (1, ..., 1).</summary>
+public static class Rosenbrock
+{
+    public static double Value(ReadOnlySpan<double> x)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length - 1; i++)
+        {
+            var valley = x[i + 1] - (x[i] * x[i]);
+            var offset = 1.0 - x[i];
+            sum += (100.0 * valley * valley) + (offset * offset);
+        }
+
+        return sum;
+    }
+}
+
+internal readonly struct RosenbrockObjective : IPointObjective
+{
+    public double Value(ReadOnlySpan<double> x) => Rosenbrock.Value(x);
+}
