@@ -24,7 +24,7 @@ internal static class PluginFolderLoader
 
             var image = File.ReadAllBytes(entry.AssemblyPath);
             entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)) };
-            var manifest = PluginManifest.Read(image);
+            var manifest = PluginManifest.Read(image, folder + ".dll");
             if (!manifest.IsPlugin)
             {
                 throw new PluginLoadException($"{folder}.dll has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin");

@@ -16,27 +16,27 @@ internal sealed record PluginManifest(bool IsPlugin, string Id, int ContractVers
     private const string PluginAttributeName = "WorkbenchPluginAttribute";
 
     /// <exception cref="PluginLoadException">The bytes are not a .NET assembly.</exception>
-    public static PluginManifest Read(byte[] image)
+    public static PluginManifest Read(byte[] image, string fileName)
     {
         try
         {
             using var pe = new PEReader(ImmutableArray.Create(image));
             if (!pe.HasMetadata)
             {
-                throw new PluginLoadException("is not a .NET assembly (a native library or other PE file)");
+                throw new PluginLoadException($"{fileName} is not a .NET assembly (a native library or other PE file)");
             }
 
             var reader = pe.GetMetadataReader();
             if (!reader.IsAssembly)
             {
-                throw new PluginLoadException("is a .NET module without an assembly manifest");
+                throw new PluginLoadException($"{fileName} is a .NET module without an assembly manifest");
             }
 
             return Read(reader);
         }
         catch (BadImageFormatException e)
         {
-            throw new PluginLoadException($"is not a .NET assembly ({e.Message})");
+            throw new PluginLoadException($"{fileName} is not a .NET assembly ({e.Message})");
         }
     }
 
