@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
 using Workbench.Contracts;
@@ -42,7 +43,9 @@ internal static class PluginFolderLoader
             }
 
             loader = CreateLoader(entry.AssemblyPath);
-            var components = FactoryDiscovery.Discover(loader.LoadDefaultAssembly());
+            var assembly = loader.LoadDefaultAssembly();
+            PreloadDependencies(loader, assembly);
+            var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
             return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
         }
@@ -69,6 +72,40 @@ internal static class PluginFolderLoader
                 // Read the dlls into memory so that a plugin folder can be replaced while the process runs.
                 config.LoadInMemory = true;
             });
+
+    /// <summary>Loads the plugin's own dependencies (those that resolve into its context) now.</summary>
+    /// <remarks>Why: a load context refuses new loads once unloading has started, so a run still holding a replaced
+    /// plugin's factory would fail the first time it touched a dependency not loaded yet. Loading them up front
+    /// makes "unloading is cooperative" hold for everything the plugin references statically.</remarks>
+    private static void PreloadDependencies(PluginLoader loader, Assembly main)
+    {
+        var context = AssemblyLoadContext.GetLoadContext(main);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name ?? "" };
+        var pending = new Queue<Assembly>([main]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name is null || !seen.Add(reference.Name))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var dependency = loader.LoadAssembly(reference);
+                    if (AssemblyLoadContext.GetLoadContext(dependency) == context)
+                    {
+                        pending.Enqueue(dependency);
+                    }
+                }
+                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // Unchanged behaviour for a missing dependency: it fails where the plugin uses it, if it does.
+                }
+            }
+        }
+    }
 
     internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
