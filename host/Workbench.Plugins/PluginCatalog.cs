@@ -1,0 +1,224 @@
+using Workbench.Contracts.Optimizers;
+using Workbench.Contracts.Problems;
+using Workbench.Engine.Catalog;
+
+namespace Workbench.Plugins;
+
+/// <summary>The factories found in plugin folders, kept current while the program runs.</summary>
+/// <remarks>
+/// Every plugin lives in its own unloadable load context that shares only the contract assembly. A broken plugin
+/// is listed as failed with a one-line reason and never stops the others. After <see cref="Load"/>, folders added,
+/// replaced or removed are picked up without a restart; only the affected plugins are reloaded. All properties
+/// return immutable snapshots that are swapped atomically.
+/// </remarks>
+public sealed class PluginCatalog : IComponentCatalog, IDisposable
+{
+    private readonly PluginCatalogOptions _options;
+    private readonly object _reloadGate = new();
+    private readonly object _changeGate = new();
+    private readonly Dictionary<string, LoadedPlugin> _loaded = new(StringComparer.Ordinal);
+    private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
+    private TaskCompletionSource<CatalogChangedEventArgs> _nextChange = NewChange();
+    private FolderWatcher? _watcher;
+    private bool _disposed;
+
+    public PluginCatalog(PluginCatalogOptions options)
+    {
+        _options = options;
+        Directories = options.Directories.Select(Path.GetFullPath).Select(d => Path.TrimEndingDirectorySeparator(d))
+            .Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Raised after a reload changed the catalog; the snapshots already show the change. Raised on the
+    /// thread that reloaded: a timer thread for watched changes, the caller's for <see cref="Rescan"/>.</summary>
+    public event EventHandler<CatalogChangedEventArgs>? Changed;
+
+    /// <summary>The directories searched, full paths without duplicates, highest priority first.</summary>
+    public IReadOnlyList<string> Directories { get; }
+
+    /// <summary>Why watching could not start (an inotify limit, say), or null. The catalog still works; only
+    /// <see cref="Rescan"/> then picks up changes.</summary>
+    public string? WatchError { get; private set; }
+
+    /// <summary>Every plugin folder found, loaded or failed, in priority order.</summary>
+    public IReadOnlyList<PluginEntry> Plugins => Volatile.Read(ref _snapshot).Plugins;
+
+    public IReadOnlyList<Registered<IOptimizerFactory>> Optimizers => Components<IOptimizerFactory>();
+
+    public IReadOnlyList<Registered<IProblemFactory>> Problems => Components<IProblemFactory>();
+
+    /// <summary>The registered factories of one kind (a contract interface listed in <see cref="ComponentKinds"/>).</summary>
+    public IReadOnlyList<Registered<T>> Components<T>()
+        where T : class => Volatile.Read(ref _snapshot).Of<T>();
+
+    /// <summary>Scans every directory synchronously and, when <see cref="PluginCatalogOptions.Watch"/> is set,
+    /// starts watching them. Calling it again only rescans.</summary>
+    public CatalogChangedEventArgs Load()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.Watch && _watcher is null && WatchError is null)
+        {
+            // Watch first, scan second: a change made during the scan is then seen twice rather than never.
+            try
+            {
+                _watcher = new FolderWatcher(Directories, _options.Debounce, OnFoldersQuiet);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                WatchError = PluginFolderLoader.OneLine(e.Message);
+            }
+        }
+
+        return Rescan();
+    }
+
+    /// <summary>Compares every plugin folder with what is loaded and reloads those added, changed or removed.</summary>
+    public CatalogChangedEventArgs Rescan()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Reload(null);
+    }
+
+    /// <summary>Completes with the next non-empty change (from the watcher or a rescan). Tests await it with a timeout.</summary>
+    public Task<CatalogChangedEventArgs> WaitForChangeAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_changeGate)
+        {
+            return _nextChange.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Stops watching and starts unloading every plugin. Factories a run still holds keep working.</summary>
+    public void Dispose()
+    {
+        lock (_reloadGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _watcher?.Dispose();
+        lock (_reloadGate)
+        {
+            foreach (var plugin in _loaded.Values)
+            {
+                plugin.Dispose();
+            }
+
+            _loaded.Clear();
+            Volatile.Write(ref _snapshot, CatalogSnapshot.Empty);
+        }
+    }
+
+    private void OnFoldersQuiet(IReadOnlyCollection<string> folders, bool overflowed)
+    {
+        try
+        {
+            Reload(overflowed ? null : folders);
+        }
+        catch (Exception)
+        {
+            // This runs on a timer thread, where an escaping exception would end the process. Plugin failures are
+            // already caught per folder; what lands here is a directory vanishing mid-reload or a throwing Changed
+            // handler, and the next event or rescan sees the final state.
+        }
+    }
+
+    /// <param name="folders">Folder paths to look at, or null for every folder of every directory.</param>
+    private CatalogChangedEventArgs Reload(IReadOnlyCollection<string>? folders)
+    {
+        CatalogChangedEventArgs change;
+        lock (_reloadGate)
+        {
+            if (_disposed)
+            {
+                return new CatalogChangedEventArgs([], [], []);
+            }
+
+            change = ReloadLocked(folders ?? AllFolders());
+        }
+
+        if (!change.IsEmpty)
+        {
+            TaskCompletionSource<CatalogChangedEventArgs> waiting;
+            lock (_changeGate)
+            {
+                waiting = _nextChange;
+                _nextChange = NewChange();
+            }
+
+            waiting.TrySetResult(change);
+            Changed?.Invoke(this, change);
+        }
+
+        return change;
+    }
+
+    private CatalogChangedEventArgs ReloadLocked(IEnumerable<string> folders)
+    {
+        List<string> added = [], updated = [], removed = [];
+        foreach (var folderPath in folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var directoryIndex = IndexOfDirectory(folderPath);
+            if (directoryIndex < 0)
+            {
+                continue;
+            }
+
+            _loaded.TryGetValue(folderPath, out var old);
+            if (!Directory.Exists(folderPath))
+            {
+                if (old is not null)
+                {
+                    _loaded.Remove(folderPath);
+                    old.Dispose();
+                    removed.Add(folderPath);
+                }
+
+                continue;
+            }
+
+            if (old is not null && old.Fingerprint == FolderFingerprint.Of(folderPath))
+            {
+                continue;
+            }
+
+            _loaded[folderPath] = PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath));
+            old?.Dispose();
+            (old is null ? added : updated).Add(folderPath);
+        }
+
+        if (added.Count + updated.Count + removed.Count > 0)
+        {
+            var ordered = _loaded.Values.OrderBy(p => p.DirectoryIndex).ThenBy(p => p.Entry.Folder, StringComparer.Ordinal);
+            Volatile.Write(ref _snapshot, CatalogSnapshot.Build(ordered));
+        }
+
+        return new CatalogChangedEventArgs(added, updated, removed);
+    }
+
+    /// <summary>Folders on disk plus those loaded, so a folder deleted since the last scan is seen as removed.</summary>
+    private IEnumerable<string> AllFolders() =>
+        Directories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Concat(_loaded.Keys).ToArray();
+
+    private int IndexOfDirectory(string folderPath)
+    {
+        var parent = Path.GetDirectoryName(folderPath);
+        for (var i = 0; i < Directories.Count; i++)
+        {
+            if (string.Equals(Directories[i], parent, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static TaskCompletionSource<CatalogChangedEventArgs> NewChange() =>
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using McMaster.NETCore.Plugins;
+using Workbench.Contracts;
+
+namespace Workbench.Plugins;
+
+/// <summary>Loads one plugin folder <c>&lt;dir&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> into its own unloadable load
+/// context and instantiates its factories. Never throws for a broken plugin: it returns a failed entry instead.</summary>
+internal static class PluginFolderLoader
+{
+    public static LoadedPlugin Load(string directory, int directoryIndex, string folder)
+    {
+        var folderPath = Path.Combine(directory, folder);
+        var fingerprint = FolderFingerprint.Of(folderPath);
+        var entry = new PluginEntry(folder, directory, Path.Combine(folderPath, folder + ".dll"), PluginStatus.Failed, null, null, "", []);
+        PluginLoader? loader = null;
+        try
+        {
+            if (!File.Exists(entry.AssemblyPath))
+            {
+                throw new PluginLoadException($"folder has no {folder}.dll");
+            }
+
+            var image = File.ReadAllBytes(entry.AssemblyPath);
+            entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)) };
+            var manifest = PluginManifest.Read(image, folder + ".dll");
+            if (!manifest.IsPlugin)
+            {
+                throw new PluginLoadException($"{folder}.dll has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin");
+            }
+
+            entry = entry with { Metadata = new PluginMetadata(manifest.Id, manifest.Version, manifest.Description, manifest.Authors, manifest.ContractVersion) };
+            if (manifest.ContractVersion != WorkbenchContract.Version)
+            {
+                throw new PluginLoadException($"built against contract {manifest.ContractVersion}, host has {WorkbenchContract.Version}");
+            }
+
+            if (string.IsNullOrWhiteSpace(manifest.Id))
+            {
+                throw new PluginLoadException("the WorkbenchPlugin attribute has an empty id");
+            }
+
+            loader = CreateLoader(entry.AssemblyPath);
+            var assembly = loader.LoadDefaultAssembly();
+            PreloadDependencies(loader, assembly);
+            var components = FactoryDiscovery.Discover(assembly);
+            entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
+            return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
+        }
+        catch (Exception e)
+        {
+            loader?.Dispose();
+            var reason = e is PluginLoadException ? e.Message : $"could not be loaded: {e.GetType().Name}: {e.Message}";
+            return new LoadedPlugin(entry.AsFailed(OneLine(reason)), directoryIndex, fingerprint, [], null);
+        }
+    }
+
+    private static PluginLoader CreateLoader(string assemblyPath) =>
+        PluginLoader.CreateFromAssemblyFile(
+            assemblyPath,
+            isUnloadable: true,
+            // Only the contract is shared: everything else (Newtonsoft.Json, say) resolves from the plugin's own
+            // folder first, so two plugins can use different versions of one package.
+            sharedTypes: [typeof(WorkbenchPluginAttribute)],
+            config =>
+            {
+                // PreferSharedTypes would hand a plugin the host's copy of any assembly the host can resolve,
+                // which breaks isolation; the contract is shared through sharedTypes instead.
+                config.PreferSharedTypes = false;
+                // Read the dlls into memory so that a plugin folder can be replaced while the process runs.
+                config.LoadInMemory = true;
+            });
+
+    /// <summary>Loads the plugin's own dependencies (those that resolve into its context) now.</summary>
+    /// <remarks>Why: a load context refuses new loads once unloading has started, so a run still holding a replaced
+    /// plugin's factory would fail the first time it touched a dependency not loaded yet. Loading them up front
+    /// makes "unloading is cooperative" hold for everything the plugin references statically.</remarks>
+    private static void PreloadDependencies(PluginLoader loader, Assembly main)
+    {
+        var context = AssemblyLoadContext.GetLoadContext(main);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name ?? "" };
+        var pending = new Queue<Assembly>([main]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name is null || !seen.Add(reference.Name))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var dependency = loader.LoadAssembly(reference);
+                    if (AssemblyLoadContext.GetLoadContext(dependency) == context)
+                    {
+                        pending.Enqueue(dependency);
+                    }
+                }
+                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // Unchanged behaviour for a missing dependency: it fails where the plugin uses it, if it does.
+                }
+            }
+        }
+    }
+
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
