@@ -50,7 +50,7 @@ public sealed partial class CmaEsOptimizer : IOptimizer, IMigrationSupport
     /// <summary>The reason the latest run ended, restarted or not (null while it runs).</summary>
     internal string? LastRunReason { get; private set; }
 
-    internal Regime CurrentRegime => _schedule.Current.Regime;
+    internal RestartSchedule Schedule => _schedule;
 
     internal int Lambda => _generation.Lambda;
 
