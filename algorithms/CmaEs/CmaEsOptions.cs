@@ -1,0 +1,48 @@
+using Workbench.Contracts.Options;
+
+namespace Workbench.Algorithms.CmaEs;
+
+/// <summary>Options of the CMA-ES optimiser. Defaults follow pycma where it has one.</summary>
+public sealed class CmaEsOptions : IValidatableOptions
+{
+    [Option("sigma0", "Initial step size; auto = 0.3 x mean domain width", Min = 0, MinExclusive = true)]
+    public double? Sigma0 { get; set; }
+
+    [Option("lambda", "Population size of the first run; auto = 4 + floor(3 ln n)", Min = 2)]
+    public int? Lambda { get; set; }
+
+    [Option("mu", "Parents used in recombination; auto = floor(lambda / 2)", Min = 1)]
+    public int? Mu { get; set; }
+
+    [Option("active", "Active CMA: negative weights for the worst steps in the rank-mu update (tutorial default)")]
+    public bool Active { get; set; } = true;
+
+    [Option("restarts", "Restart strategy when a run terminates internally")]
+    public RestartStrategy Restarts { get; set; } = RestartStrategy.None;
+
+    [Option("max-restarts", "Most restarts for ipop/bipop before the optimiser stops", Min = 0)]
+    public int MaxRestarts { get; set; } = 9;
+
+    [Option("x0", "Initial mean of the first run; auto = uniform in the bounds from the seed")]
+    public double[]? X0 { get; set; }
+
+    [Option("tolfun", "Stop when the f-range of the generation and of recent best values is below this", Min = 0)]
+    public double TolFun { get; set; } = 1e-11;
+
+    [Option("tolx", "Stop when every sigma * sqrt(C_ii) and sigma * pc_i is below this; auto = 1e-11 x sigma0", Min = 0)]
+    public double? TolX { get; set; }
+
+    [Option("tolupsigma", "Stop when sigma / sigma0 exceeds this times the largest sqrt eigenvalue of C", Min = 0, MinExclusive = true)]
+    public double TolUpSigma { get; set; } = 1e20;
+
+    [Option("tol-condition-cov", "Stop when the condition number of C exceeds this", Min = 1)]
+    public double TolConditionCov { get; set; } = 1e14;
+
+    public IEnumerable<OptionError> Validate()
+    {
+        if (Mu is int mu && Lambda is int lambda && mu > lambda)
+        {
+            yield return new OptionError("mu", $"option 'mu' = {mu} must not exceed option 'lambda' = {lambda}");
+        }
+    }
+}
