@@ -1,7 +1,7 @@
 namespace Workbench.Algorithms.Pso;
 
 /// <summary>Orders individuals by fitness with preallocated buffers, so migration allocates nothing.</summary>
-/// <remarks>NaN ranks as +infinity (worst). Ties keep a fixed, seed-independent order, so ranking is deterministic.</remarks>
+/// <remarks>NaN ranks as +infinity (worst). Ties are broken by the (deterministic) sort, so equal inputs rank equally.</remarks>
 internal sealed class Ranking
 {
     private readonly double[] _keys;
