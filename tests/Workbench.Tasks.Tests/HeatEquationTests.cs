@@ -48,14 +48,14 @@ public sealed class HeatEquationTests
     public void The_field_follows_the_spreading_gaussian()
     {
         // grid 201 (dx = 0.01 = sigma/10), dt = 2e-5, 500 steps: t = 0.01, the variance triples (0.01 -> 0.03) and the
-        // peak falls to 1/3. The scheme's error is O(dt + dx^2); measured max |error| is about 4e-4 of an initial
-        // peak of 1 (~0.1 % of the peak at t), so 1e-3 is the documented tolerance. The boundary is still 5.8
-        // standard deviations away, where the Gaussian is below 1e-7.
+        // peak falls to 1/3. The scheme's error is O(dt + dx^2) with dt ~ dx^2: measured max |error| 1.11e-4 here
+        // (4.4e-4 at grid 101, 2.8e-5 at grid 401: second order), so the documented tolerance is 3e-4, under 0.1 %
+        // of the peak. The boundary is still 5.8 standard deviations away, where the Gaussian is below 1e-7.
         var result = Run(3, 201, 500, "2e-5");
         var metrics = result.Result.Metrics.ToDictionary(m => m.Name, m => m.Value);
         Assert.Equal(0.01, metrics["time"], 12);
         Assert.Equal(1.0 / 3.0, metrics["analytic peak"], 12);
-        Assert.InRange(metrics["max error vs analytic"], 0, 1e-3);
+        Assert.InRange(metrics["max error vs analytic"], 0, 3e-4);
         Assert.Equal(metrics["max error vs analytic"], HeatTaskFactory.MaxError(result.Result.Value.AsReals(), 201, 0.01, 0.1));
         Assert.Equal([201, 201], result.Result.Shape);
     }

@@ -8,6 +8,7 @@ namespace Workbench.Engine.Tasks;
 /// <summary>Times a task on several node counts, and its plain single-threaded baseline when the factory offers one
 /// (<see cref="ITaskBenchmarkBaseline"/>): medians of several repetitions, work units per second, the share of
 /// node time spent in tubes, and each row's speed relative to one node. <c>wb bench heat</c> calls it.</summary>
+/// <remarks>Times are end to end (set-up, steps, result copies, combining), the cost a user actually waits for.</remarks>
 public static class TaskBenchmark
 {
     public static TaskBenchmarkReport Run(
@@ -22,40 +23,56 @@ public static class TaskBenchmark
         var baseline = factory as ITaskBenchmarkBaseline;
         var values = TaskRunner.Parse(factory, options, nodeCounts.Count > 0 ? nodeCounts[0] : null);
         var units = baseline?.WorkUnits(values) ?? 1;
-        var rows = new List<TaskBenchmarkRow>();
+        var runner = new TaskRunner();
+        var configs = new List<(string Label, int Nodes, Func<double> Once)>();
         if (baseline is not null)
         {
-            var times = Repeat(repetitions, () => baseline.RunBaseline(values, seed, cancellationToken));
-            rows.Add(new TaskBenchmarkRow("plain loop", 0, Median(times), units / Median(times), 0));
+            configs.Add(("plain loop", 0, () =>
+            {
+                baseline.RunBaseline(values, seed, cancellationToken);
+                return 0;
+            }));
         }
 
-        var runner = new TaskRunner();
         foreach (var k in nodeCounts)
         {
-            var shares = new List<double>();
-            var times = Repeat(repetitions, () =>
+            configs.Add((k == 1 ? "1 node" : $"{k} nodes", k, () =>
             {
                 var result = runner.Run(factory, options, seed, k, null, cancellationToken);
                 var nodeTime = result.Nodes.Sum(n => n.Elapsed.TotalSeconds);
-                shares.Add(nodeTime > 0 ? result.Nodes.Sum(n => n.TubeTime.TotalSeconds) / nodeTime : 0);
-            });
-            rows.Add(new TaskBenchmarkRow(k == 1 ? "1 node" : $"{k} nodes", k, Median(times), units / Median(times), Median(shares)));
+                return nodeTime > 0 ? result.Nodes.Sum(n => n.TubeTime.TotalSeconds) / nodeTime : 0;
+            }));
         }
 
-        return new TaskBenchmarkReport(factory.Id, baseline?.WorkUnit ?? "runs", repetitions, Environment.ProcessorCount, rows);
+        // One unmeasured round warms the JIT; then the configurations take turns in every repetition, so a slow
+        // spell of a shared machine hits them all alike instead of whichever happened to run then.
+        foreach (var config in configs)
+        {
+            config.Once();
+        }
+
+        var times = configs.Select(_ => new List<double>()).ToArray();
+        var shares = configs.Select(_ => new List<double>()).ToArray();
+        for (var rep = 0; rep < repetitions; rep++)
+        {
+            for (var c = 0; c < configs.Count; c++)
+            {
+                var share = 0.0;
+                times[c].Add(Time(() => share = configs[c].Once()));
+                shares[c].Add(share);
+            }
+        }
+
+        var rows = configs.Select((config, c) =>
+            new TaskBenchmarkRow(config.Label, config.Nodes, Median(times[c]), units / Median(times[c]), config.Nodes == 0 ? 0 : Median(shares[c])));
+        return new TaskBenchmarkReport(factory.Id, baseline?.WorkUnit ?? "runs", repetitions, Environment.ProcessorCount, rows.ToArray());
     }
 
-    private static List<double> Repeat(int repetitions, Action action)
+    private static double Time(Action action)
     {
-        var times = new List<double>(repetitions);
-        for (var i = 0; i < repetitions; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            action();
-            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-
-        return times;
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static double Median(List<double> values)
