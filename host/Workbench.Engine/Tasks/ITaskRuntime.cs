@@ -1,0 +1,38 @@
+using Workbench.Contracts.Tasks;
+
+namespace Workbench.Engine.Tasks;
+
+/// <summary>Maps the nodes of a task to execution slots and runs them: threads of this process
+/// (<see cref="LocalTaskRuntime"/>), or peer machines over a network transport later. Task code is the same.</summary>
+public interface ITaskRuntime
+{
+    /// <summary>Runs every node to completion and returns their results in node order.</summary>
+    /// <exception cref="RunSetupException">The layout is invalid (topology, missing node).</exception>
+    /// <exception cref="ParallelTaskException">A node failed (the others were cancelled), or the run timed out.</exception>
+    /// <exception cref="TaskDeadlockException">Every running node waited on an empty tube.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken);
+}
+
+/// <summary>One run of a task: the factory (whose id lets a peer rebuild the nodes from its own plugin copy), the
+/// planned layout and the run seed.</summary>
+public sealed record TaskJob(IParallelTaskFactory Factory, TaskLayout Layout, ulong Seed)
+{
+    public string TaskId => Factory.Id;
+}
+
+/// <summary>The node results in node order and what each node did.</summary>
+public sealed record TaskExecution(IReadOnlyList<TaskValue> Results, IReadOnlyList<NodeStatistics> Nodes, TimeSpan Elapsed);
+
+/// <summary>How the local runtime runs a task.</summary>
+public sealed record TaskRunSettings
+{
+    /// <summary>Wall-clock limit for the whole run; null for none (deadlocks are still detected exactly).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Minimum time between two progress reports of one node reaching the observer.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long to wait, after a timeout cancelled the nodes, for their threads to return.</summary>
+    public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,170 @@
+using Workbench.Contracts.Tasks;
+
+namespace Workbench.Engine.Tasks;
+
+/// <summary>In-memory tubes for nodes that are threads of this process, with exact deadlock detection.</summary>
+/// <remarks>
+/// One lock guards every queue and every node's wait state. That is what makes the deadlock test exact: under
+/// the lock, "every live node waits on a tube that is empty" cannot be fooled by a value that was pushed but not
+/// yet taken by a waiter that has not woken up. The lock is held only for queue operations, never while a node
+/// computes, so with the handful of nodes of a machine it costs nothing measurable.
+/// </remarks>
+public sealed class LocalTubeNetwork : ITubeNetwork
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, LocalTube> _byName;
+    private readonly string?[] _waitingOn;
+    private readonly bool[] _finished;
+    private readonly string _taskId;
+    private int _alive;
+    private TaskDeadlockException? _deadlock;
+
+    /// <param name="topology">Already validated (see <see cref="TopologyValidator"/>).</param>
+    public LocalTubeNetwork(string taskId, int nodeCount, TubeTopology topology)
+    {
+        _taskId = taskId;
+        _waitingOn = new string?[nodeCount];
+        _finished = new bool[nodeCount];
+        _alive = nodeCount;
+        _byName = topology.Links.ToDictionary(l => l.Name, l => new LocalTube(this, l), StringComparer.Ordinal);
+        Tubes = topology.Links.Select(l => (ITube)_byName[l.Name]).ToArray();
+    }
+
+    public IReadOnlyList<ITube> Tubes { get; }
+
+    public ITube this[string name] => _byName.TryGetValue(name, out var tube)
+        ? tube
+        : throw new KeyNotFoundException($"task '{_taskId}' has no tube '{name}'");
+
+    public void NodeFinished(int node)
+    {
+        lock (_gate)
+        {
+            if (_finished[node])
+            {
+                return;
+            }
+
+            _finished[node] = true;
+            _waitingOn[node] = null;
+            _alive--;
+            DetectDeadlock();
+        }
+    }
+
+    public IReadOnlyList<NodeWait> Snapshot()
+    {
+        lock (_gate)
+        {
+            return SnapshotLocked();
+        }
+    }
+
+    internal void Push(LocalTube tube, TaskValue value)
+    {
+        lock (_gate)
+        {
+            tube.Queue.Enqueue(value);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    internal TaskValue Pop(LocalTube tube, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (tube.Queue.TryDequeue(out var ready))
+            {
+                return ready;
+            }
+        }
+
+        // Cancellation must wake a waiter parked in Monitor.Wait; the callback runs outside the lock.
+        using var wake = cancellationToken.Register(() =>
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        });
+        var deadline = timeout is TimeSpan t ? Environment.TickCount64 + (long)Math.Ceiling(t.TotalMilliseconds) : long.MaxValue;
+        var node = tube.Link.To;
+        lock (_gate)
+        {
+            _waitingOn[node] = tube.Link.Name;
+            try
+            {
+                while (true)
+                {
+                    if (tube.Queue.TryDequeue(out var value))
+                    {
+                        return value;
+                    }
+
+                    if (_deadlock is not null || DetectDeadlock())
+                    {
+                        throw new TaskDeadlockException(_taskId, _deadlock!.Waits);
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var left = deadline - Environment.TickCount64;
+                    if (left <= 0)
+                    {
+                        throw new TimeoutException($"node {node} waited {timeout!.Value.TotalMilliseconds:0.###} ms on tube '{tube.Link.Name}' (from node {tube.Link.From}) and nothing arrived");
+                    }
+
+                    Monitor.Wait(_gate, deadline == long.MaxValue ? Timeout.Infinite : (int)Math.Min(left, int.MaxValue));
+                }
+            }
+            finally
+            {
+                _waitingOn[node] = null;
+            }
+        }
+    }
+
+    /// <summary>Called under the lock after any change that could leave every live node stuck.</summary>
+    private bool DetectDeadlock()
+    {
+        if (_deadlock is not null)
+        {
+            return true;
+        }
+
+        if (_alive == 0)
+        {
+            return false;
+        }
+
+        for (var node = 0; node < _waitingOn.Length; node++)
+        {
+            if (_finished[node])
+            {
+                continue;
+            }
+
+            if (_waitingOn[node] is not string tube || _byName[tube].Queue.Count > 0)
+            {
+                return false;
+            }
+        }
+
+        _deadlock = new TaskDeadlockException(_taskId, SnapshotLocked());
+        Monitor.PulseAll(_gate);
+        return true;
+    }
+
+    private NodeWait[] SnapshotLocked() =>
+        _waitingOn.Select((tube, node) => new NodeWait(node, tube, _finished[node])).ToArray();
+
+    internal sealed class LocalTube(LocalTubeNetwork network, TubeLink link) : ITube
+    {
+        public TubeLink Link { get; } = link;
+
+        public Queue<TaskValue> Queue { get; } = new();
+
+        public void Push(TaskValue value) => network.Push(this, value ?? throw new ArgumentNullException(nameof(value)));
+
+        public TaskValue Pop(TimeSpan? timeout, CancellationToken cancellationToken) => network.Pop(this, timeout, cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Workbench.Contracts.Tasks;
+
+namespace Workbench.Engine.Tasks;
+
+/// <summary>Times a task on several node counts, and its plain single-threaded baseline when the factory offers one
+/// (<see cref="ITaskBenchmarkBaseline"/>): medians of several repetitions, work units per second, the share of
+/// node time spent in tubes, and each row's speed relative to one node. <c>wb bench heat</c> calls it.</summary>
+/// <remarks>Times are end to end (set-up, steps, result copies, combining), the cost a user actually waits for.</remarks>
+public static class TaskBenchmark
+{
+    public static TaskBenchmarkReport Run(
+        IParallelTaskFactory factory,
+        IReadOnlyDictionary<string, string> options,
+        IReadOnlyList<int> nodeCounts,
+        int repetitions,
+        ulong seed = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        var baseline = factory as ITaskBenchmarkBaseline;
+        var values = TaskRunner.Parse(factory, options, nodeCounts.Count > 0 ? nodeCounts[0] : null);
+        var units = baseline?.WorkUnits(values) ?? 1;
+        var runner = new TaskRunner();
+        var configs = new List<(string Label, int Nodes, Func<double> Once)>();
+        if (baseline is not null)
+        {
+            configs.Add(("plain loop", 0, () =>
+            {
+                baseline.RunBaseline(values, seed, cancellationToken);
+                return 0;
+            }));
+        }
+
+        foreach (var k in nodeCounts)
+        {
+            configs.Add((k == 1 ? "1 node" : $"{k} nodes", k, () =>
+            {
+                var result = runner.Run(factory, options, seed, k, null, cancellationToken);
+                var nodeTime = result.Nodes.Sum(n => n.Elapsed.TotalSeconds);
+                return nodeTime > 0 ? result.Nodes.Sum(n => n.TubeTime.TotalSeconds) / nodeTime : 0;
+            }));
+        }
+
+        // One unmeasured round warms the JIT; then the configurations take turns in every repetition, so a slow
+        // spell of a shared machine hits them all alike instead of whichever happened to run then.
+        foreach (var config in configs)
+        {
+            config.Once();
+        }
+
+        var times = configs.Select(_ => new List<double>()).ToArray();
+        var shares = configs.Select(_ => new List<double>()).ToArray();
+        for (var rep = 0; rep < repetitions; rep++)
+        {
+            for (var c = 0; c < configs.Count; c++)
+            {
+                var share = 0.0;
+                times[c].Add(Time(() => share = configs[c].Once()));
+                shares[c].Add(share);
+            }
+        }
+
+        var rows = configs.Select((config, c) =>
+            new TaskBenchmarkRow(config.Label, config.Nodes, Median(times[c]), units / Median(times[c]), config.Nodes == 0 ? 0 : Median(shares[c])));
+        return new TaskBenchmarkReport(factory.Id, baseline?.WorkUnit ?? "runs", repetitions, Environment.ProcessorCount, rows.ToArray());
+    }
+
+    private static double Time(Action action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
+
+/// <summary>One configuration of a benchmark: <see cref="Nodes"/> is 0 for the plain baseline loop.</summary>
+/// <param name="TubeShare">Median over repetitions of (time in tube pushes and pops, waits included) / (node time),
+/// summed over nodes.</param>
+public sealed record TaskBenchmarkRow(string Label, int Nodes, double MedianSeconds, double UnitsPerSecond, double TubeShare);
+
+public sealed record TaskBenchmarkReport(string TaskId, string WorkUnit, int Repetitions, int ProcessorCount, IReadOnlyList<TaskBenchmarkRow> Rows)
+{
+    /// <summary>Speed of <paramref name="nodes"/> nodes relative to one node (NaN when either row is missing).</summary>
+    public double Ratio(int nodes)
+    {
+        var one = Rows.FirstOrDefault(r => r.Nodes == 1);
+        var k = Rows.FirstOrDefault(r => r.Nodes == nodes);
+        return one is null || k is null ? double.NaN : k.UnitsPerSecond / one.UnitsPerSecond;
+    }
+
+    /// <summary>A plain-text table for the CLI.</summary>
+    public string Format()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{TaskId}: medians of {Repetitions} runs on {ProcessorCount} cores");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"config",-12} {"seconds",10} {WorkUnit + "/s",18} {"tube share",11} {"vs 1 node",10}");
+        foreach (var row in Rows)
+        {
+            var ratio = row.Nodes == 0 ? "" : Ratio(row.Nodes).ToString("0.00", CultureInfo.InvariantCulture);
+            var share = row.Nodes == 0 ? "" : row.TubeShare.ToString("P1", CultureInfo.InvariantCulture);
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Label,-12} {row.MedianSeconds,10:0.000} {row.UnitsPerSecond,18:0.000e+0} {share,11} {ratio,10}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,89 @@
+using Workbench.Contracts.Options;
+using Workbench.Contracts.Tasks;
+
+namespace Workbench.Engine.Tasks;
+
+/// <summary>The one call UIs make to run a parallel task: parse options, plan the layout, run the nodes, combine
+/// and fingerprint the result.</summary>
+public sealed class TaskRunner
+{
+    private readonly ITaskRuntime _runtime;
+
+    public TaskRunner(ITaskRuntime? runtime = null)
+    {
+        _runtime = runtime ?? new LocalTaskRuntime();
+    }
+
+    /// <param name="factory">The task, for example from <see cref="ITaskCatalog"/>.</param>
+    /// <param name="options">User text, <c>name -&gt; value</c>; missing options take their defaults.</param>
+    /// <param name="seed">The run seed; node i gets <c>Seeds.Derive(seed, "node", i)</c>.</param>
+    /// <param name="nodes">When given, overrides the task's <c>nodes</c> option.</param>
+    /// <exception cref="RunSetupException">A bad option (the limit is in the message) or an invalid layout.</exception>
+    /// <exception cref="PluginFailureException">The plugin threw while planning or combining.</exception>
+    public TaskRunResult Run(
+        IParallelTaskFactory factory,
+        IReadOnlyDictionary<string, string> options,
+        ulong seed,
+        int? nodes = null,
+        ITaskObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        var values = Parse(factory, options, nodes);
+        var layout = Plugin(factory, "plan", () => factory.Plan(values, seed));
+        var execution = _runtime.Execute(new TaskJob(factory, layout, seed), observer, cancellationToken);
+        var result = Plugin(factory, "combine the node results", () => factory.Combine(values, execution.Results));
+        return new TaskRunResult
+        {
+            TaskId = factory.Id,
+            NodeCount = layout.NodeCount,
+            Seed = seed,
+            Options = values.ToText(),
+            Result = result,
+            Sha256 = TaskValueHash.Sha256(result.Value),
+            Nodes = execution.Nodes,
+            Elapsed = execution.Elapsed,
+        };
+    }
+
+    /// <summary>Parses options as <see cref="Run"/> does (for UIs that validate before starting).</summary>
+    public static OptionValues Parse(IParallelTaskFactory factory, IReadOnlyDictionary<string, string> options, int? nodes)
+    {
+        var text = new Dictionary<string, string>(options, StringComparer.Ordinal);
+        if (nodes is int k)
+        {
+            if (factory.Options.Find("nodes") is null)
+            {
+                throw new RunSetupException("nodes", $"task '{factory.Id}' has no 'nodes' option; it runs on a fixed number of nodes");
+            }
+
+            text["nodes"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var owner = $"task {factory.Id}";
+        try
+        {
+            var values = factory.Options.Parse(text, owner);
+            return values;
+        }
+        catch (OptionException ex)
+        {
+            throw new RunSetupException(ex.OptionName, $"{owner}: {ex.Message}", ex);
+        }
+    }
+
+    private static T Plugin<T>(IParallelTaskFactory factory, string what, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (OptionException ex)
+        {
+            throw new RunSetupException(ex.OptionName, $"task {factory.Id}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is not RunSetupException)
+        {
+            throw new PluginFailureException(factory.Id, $"task '{factory.Id}' failed to {what}: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Workbench.Contracts;
+
+[assembly: WorkbenchPlugin("montecarlo", WorkbenchContract.Version, Description = "Monte Carlo estimates as parallel tasks: pi from points in the unit square.")]
