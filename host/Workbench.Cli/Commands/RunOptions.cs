@@ -93,7 +93,7 @@ internal sealed class RunOptions
     }
 
     /// <summary>A fresh seed below 2^53, so it survives a round trip through any JSON reader.</summary>
-    public static ulong FreshSeed() => (ulong)RandomNumberGenerator.GetInt64(0, 1L << 53);
+    public static ulong FreshSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 11;
 
     public static Dictionary<string, string> KeyValues(string[]? pairs, string flag)
     {
