@@ -19,7 +19,8 @@ public static class WbApp
 
         try
         {
-            return await parse.InvokeAsync();
+            // Our own handlers below map exceptions to exit codes; the default handler would print stack traces.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {
