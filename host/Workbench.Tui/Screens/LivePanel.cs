@@ -1,0 +1,38 @@
+using System.Globalization;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Workbench.Tui.Live;
+using Workbench.Tui.Plot;
+
+namespace Workbench.Tui.Screens;
+
+/// <summary>The live part of the Run screen: the convergence plot and the numbers of the current run.</summary>
+internal sealed class LivePanel : FrameView
+{
+    private readonly Views.PlotView _plot = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+    private readonly Label _numbers = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2, Text = "no run yet: F5 starts one" };
+
+    public LivePanel()
+    {
+        Title = "Convergence (log10 best vs evaluations)";
+        Add(_plot, _numbers);
+    }
+
+    public void Show(LiveSnapshot s)
+    {
+        var name = s.Run is null ? "run" : $"{s.Run.Algorithm.Id} on {s.Run.Problem.Id}";
+        _plot.Series = [new PlotSeries(name, s.Curve, TextPlot.Markers[0])];
+        var r = s.Latest;
+        var state = s.Finished is { } f ? $"{f.Status.ToString().ToLowerInvariant()}: {f.StopReason}" : "running";
+        _numbers.Text = r is null
+            ? $"starting {name}..."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"iter {r.Iteration}  evals {r.Evaluations}  best {r.BestSoFar:G6}\n{TextPlot.Compact(s.EvaluationsPerSecond)} evals/s  {r.ElapsedSeconds:0.0} s  [{state}]");
+    }
+
+    public void Clear(string text)
+    {
+        _plot.Series = [];
+        _numbers.Text = text;
+    }
+}
