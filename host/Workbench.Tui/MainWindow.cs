@@ -2,27 +2,40 @@ using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using Workbench.Tui.Screens;
+using Workbench.Tui.Views;
 
 namespace Workbench.Tui;
 
-/// <summary>The window: one screen at a time, a message line, and a status bar that lists every key of the screen
-/// shown. Keys are handled at the application level so they work whichever field has focus.</summary>
+/// <summary>The window: a tab row of screens at the top, one screen at a time, a message line, and a key row that
+/// lists every key of the screen shown. Keys are handled at the application level so they work whichever field
+/// has focus; every key row entry is also clickable.</summary>
 internal sealed class MainWindow : Window
 {
     private readonly List<IScreen> _screens = [];
-    private readonly View _content = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+    private readonly KeyBar _tabs = new() { X = 0, Y = 0, Width = Dim.Fill() };
+    private readonly View _content = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
     private readonly Label _message = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
-    private readonly StatusBar _status = new();
+    private readonly KeyBar _keys = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
+    private IReadOnlyList<ScreenKey> _globalKeys = [];
     private IScreen? _current;
 
     public MainWindow()
     {
         Title = "Workbench";
         BorderStyle = Terminal.Gui.Drawing.LineStyle.None;
-        Add(_content, _message, _status);
+        Add(_tabs, _content, _message, _keys);
     }
 
-    public IReadOnlyList<ScreenKey> GlobalKeys { get; set; } = [];
+    /// <summary>Keys that work on every screen (switching screens, quitting); shown in the tab row.</summary>
+    public IReadOnlyList<ScreenKey> GlobalKeys
+    {
+        get => _globalKeys;
+        set
+        {
+            _globalKeys = value;
+            _tabs.Keys = value;
+        }
+    }
 
     public IScreen? Current => _current;
 
@@ -42,12 +55,9 @@ internal sealed class MainWindow : Window
 
         _current = screen;
         Title = $"Workbench - {screen.Title}";
-        _status.RemoveAll();
-        foreach (var key in screen.Keys.Concat(GlobalKeys))
-        {
-            _status.Add(new Shortcut(key.Key, key.Text, key.Action, ""));
-        }
-
+        _tabs.Current = screen.Title;
+        _tabs.SetNeedsDraw();
+        _keys.Keys = screen.Keys;
         screen.View.SetFocus();
         screen.OnShown();
         SetNeedsLayout();

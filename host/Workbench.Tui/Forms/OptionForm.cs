@@ -15,7 +15,7 @@ public sealed class OptionForm
     {
         Owner = owner;
         _schema = schema;
-        Fields = schema.Descriptors.Select(d => new FormField(d.Name, d.DefaultText, d.AllowedText, d.Help, text => Check(d.Name, text))
+        Fields = schema.Descriptors.Select(d => new FormField(d.Name, d.DefaultText, d.AllowedText, d.Help, text => Check(d, text))
         {
             Choices = d.Kind == OptionKind.Choice ? d.Choices : d.Kind == OptionKind.Boolean ? ["true", "false"] : [],
         }).ToArray();
@@ -33,8 +33,16 @@ public sealed class OptionForm
     public Dictionary<string, string> ChangedValues() =>
         Fields.Where(f => f.IsChanged).ToDictionary(f => f.Name, f => f.Text.Trim(), StringComparer.Ordinal);
 
-    private string? Check(string name, string text)
+    private string? Check(OptionDescriptor d, string text)
     {
+        // The default is what the plugin uses when the option is not given, so it is valid even when its text
+        // ("auto" for an unset vector, say) would not parse: unchanged fields are never sent.
+        if (string.Equals(text.Trim(), d.DefaultText, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = d.Name;
         try
         {
             _schema.Parse(new Dictionary<string, string> { [name] = text.Trim() }, Owner);

@@ -111,7 +111,7 @@ public static class TextPlot
 
     private static string Label(double v, bool log)
     {
-        var text = log ? "1e" + Math.Round(v, Math.Abs(v) < 10 ? 1 : 0).ToString(CultureInfo.InvariantCulture) : Compact(v);
+        var text = log ? Math.Pow(10, v).ToString("0e+0", CultureInfo.InvariantCulture) : Compact(v);
         return text.Length > LeftMargin - 1 ? text[..(LeftMargin - 1)] : text.PadLeft(LeftMargin - 1);
     }
 

@@ -9,12 +9,12 @@ namespace Workbench.Tui.Screens;
 /// <summary>The live part of the Run screen: the convergence plot and the numbers of the current run.</summary>
 internal sealed class LivePanel : FrameView
 {
-    private readonly Views.PlotView _plot = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-    private readonly Label _numbers = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2, Text = "no run yet: F5 starts one" };
+    private readonly Views.PlotView _plot = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(3) };
+    private readonly Label _numbers = new() { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3, Text = "no run yet: F5 starts one" };
 
     public LivePanel()
     {
-        Title = "Convergence (log10 best vs evaluations)";
+        Title = "Convergence";
         Add(_plot, _numbers);
     }
 
@@ -27,7 +27,7 @@ internal sealed class LivePanel : FrameView
         _numbers.Text = r is null
             ? $"starting {name}..."
             : string.Create(CultureInfo.InvariantCulture,
-                $"iter {r.Iteration}  evals {r.Evaluations}  best {r.BestSoFar:G6}\n{TextPlot.Compact(s.EvaluationsPerSecond)} evals/s  {r.ElapsedSeconds:0.0} s  [{state}]");
+                $"iter {r.Iteration}  evals {r.Evaluations}\nbest {r.BestSoFar:G6}  {TextPlot.Compact(s.EvaluationsPerSecond)} evals/s\n{r.ElapsedSeconds:0.0} s  [{state}]");
     }
 
     public void Clear(string text)
