@@ -42,7 +42,7 @@ public sealed class TaskProgressFeed : ITaskObserver
     public static string Bar(int node, double fraction, string? message, bool? succeeded, int width = 20)
     {
         var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * width);
-        var state = succeeded switch { true => "done", false => "FAILED", null => $"{fraction,4:P0}" };
+        var state = succeeded switch { true => "done", false => "FAILED", null => $"{Math.Clamp(fraction, 0, 1) * 100,3:0}%" };
         return $"node {node,-2} [{new string('#', filled)}{new string('.', width - filled)}] {state} {message}".TrimEnd();
     }
 
