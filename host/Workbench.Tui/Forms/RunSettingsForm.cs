@@ -14,7 +14,7 @@ public sealed class RunSettingsForm
     public RunSettingsForm(ulong seed)
     {
         Dimension = new FormField("dim", "10", "an integer >= 1", "Problem dimension", t => Integer(t, 1, "dim", optional: false));
-        Seed = new FormField("seed", seed.ToString(Inv), "an integer >= 0 (n: new)", "Random seed", CheckSeed);
+        Seed = new FormField("seed", seed.ToString(Inv), "an integer >= 0 (F7: new)", "Random seed", CheckSeed);
         MaxEvaluations = new FormField("max-evals", "", "an integer >= 1 or empty", "Evaluation budget; empty with no other limit means 10,000 x dim", t => Integer(t, 1, "max-evals", max: long.MaxValue));
         MaxIterations = new FormField("max-iters", "", "an integer >= 1 or empty", "Iteration limit", t => Integer(t, 1, "max-iters", max: long.MaxValue));
         Target = new FormField("target", "", "a real or empty", "Stop once best <= target", t => Real(t, null, "target"));

@@ -13,12 +13,17 @@ internal sealed class ComponentPicker : FrameView
     public ComponentPicker(string title)
     {
         Title = title;
+
+        // Frames default to tab groups (reached with F6); plain Tab should walk list -> list -> form instead.
+        TabStop = TabBehavior.TabStop;
         _list.SetSource(_ids);
         _list.ValueChanged += (_, _) => SelectionChanged?.Invoke();
         Add(_list);
     }
 
     public event Action? SelectionChanged;
+
+    public void FocusList() => _list.SetFocus();
 
     public string? Selected => _list.SelectedItem is int i && i >= 0 && i < _ids.Count ? _ids[i] : null;
 

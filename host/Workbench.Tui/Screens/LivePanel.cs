@@ -15,6 +15,7 @@ internal sealed class LivePanel : FrameView
     public LivePanel()
     {
         Title = "Convergence";
+        TabStop = TabBehavior.TabStop;
         Add(_plot, _numbers);
     }
 
@@ -23,7 +24,9 @@ internal sealed class LivePanel : FrameView
         var name = s.Run is null ? "run" : $"{s.Run.Algorithm.Id} on {s.Run.Problem.Id}";
         _plot.Series = [new PlotSeries(name, s.Curve, TextPlot.Markers[0])];
         var r = s.Latest;
-        var state = s.Finished is { } f ? $"{f.Status.ToString().ToLowerInvariant()}: {f.StopReason}" : "running";
+        var state = s.Finished is { } f
+            ? f.Status == Engine.Running.RunStatus.Completed ? f.StopReason.ToString() : f.Status.ToString().ToLowerInvariant()
+            : "running";
         _numbers.Text = r is null
             ? $"starting {name}..."
             : string.Create(CultureInfo.InvariantCulture,

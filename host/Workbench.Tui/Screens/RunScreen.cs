@@ -21,6 +21,7 @@ internal sealed class RunScreen : IScreen
     private readonly LivePanel _live;
     private readonly RunSettingsForm _settings = new(Engine.Running.RunDefaults.FreshSeed());
     private readonly RunSession _session;
+    private readonly FrameView _settingsFrame;
     private OptionForm _algorithmForm = new("algorithm", OptionSchema.Empty);
     private OptionForm _problemForm = new("problem", OptionSchema.Empty);
 
@@ -30,7 +31,7 @@ internal sealed class RunScreen : IScreen
         _message = message;
         _problems = new ComponentPicker("Problems") { X = 0, Y = Pos.Bottom(_optimizers), Width = Dim.Width(_optimizers), Height = Dim.Percent(40) };
         _description = new Label { X = 0, Y = Pos.Bottom(_problems), Width = Dim.Width(_optimizers), Height = Dim.Fill() };
-        var settings = new FrameView { Title = "Settings", X = Pos.Right(_optimizers), Y = 0, Width = Dim.Percent(36), Height = Dim.Fill() };
+        var settings = _settingsFrame = new FrameView { Title = "Settings", X = Pos.Right(_optimizers), Y = 0, Width = Dim.Percent(36), Height = Dim.Fill(), TabStop = TabBehavior.TabStop };
         settings.Add(_form, _help);
         _live = new LivePanel { X = Pos.Right(settings), Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _session = new RunSession(services, ui, _live, message);
@@ -56,9 +57,7 @@ internal sealed class RunScreen : IScreen
 
     public bool IsRunning => _session.IsRunning;
 
-    public void OnShown()
-    {
-    }
+    public void OnShown() => _optimizers.FocusList();
 
     public void CancelOnExit() => _session.CancelOnExit();
 
@@ -81,6 +80,7 @@ internal sealed class RunScreen : IScreen
     {
         var optimizer = Optimizer;
         var problem = Problem;
+        _settingsFrame.Title = $"{optimizer?.Factory.Id ?? "?"} on {problem?.Factory.Id ?? "?"}";
         _description.Text = $"{optimizer?.Factory.Description ?? "(no optimiser)"}\n\n{problem?.Factory.Description ?? "(no problem)"}";
         var algorithmOwner = $"algorithm {optimizer?.Factory.Id}";
         var problemOwner = $"problem {problem?.Factory.Id}";

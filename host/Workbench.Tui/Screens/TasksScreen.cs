@@ -22,7 +22,7 @@ internal sealed class TasksScreen : IScreen
     private readonly FormView _form = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
     private readonly Label _help = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
     private readonly Label _progress = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Percent(40) };
-    private readonly Label _result = new() { X = 0, Width = Dim.Fill(), Height = 3 };
+    private readonly Label _result = new() { X = 0, Width = Dim.Fill(), Height = 4 };
     private readonly HeatMapView _map = new() { Width = Dim.Fill(), Height = Dim.Fill() };
     private readonly FormField _seed = new("seed", Engine.Running.RunDefaults.FreshSeed().ToString(CultureInfo.InvariantCulture), "an integer >= 0", "Task seed",
         t => ulong.TryParse(t.Trim(), CultureInfo.InvariantCulture, out _) ? null : $"seed '{t}' is invalid: expected an integer >= 0");
@@ -32,7 +32,7 @@ internal sealed class TasksScreen : IScreen
     public TasksScreen(TuiServices services, UiThread ui, Action<string> message)
     {
         (_services, _ui, _message) = (services, ui, message);
-        var settings = new FrameView { Title = "Options", X = Pos.Right(_tasks), Y = 0, Width = Dim.Percent(36), Height = Dim.Fill() };
+        var settings = new FrameView { Title = "Options", X = Pos.Right(_tasks), Y = 0, Width = Dim.Percent(36), Height = Dim.Fill(), TabStop = TabBehavior.TabStop };
         settings.Add(_form, _help);
         var output = new FrameView { Title = "Nodes", X = Pos.Right(settings), Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _result.Y = Pos.Bottom(_progress);
@@ -55,6 +55,7 @@ internal sealed class TasksScreen : IScreen
 
     public void OnShown()
     {
+        _tasks.FocusList();
         if (_services.Tasks is null)
         {
             _progress.Text = "no parallel tasks are wired into this build";
@@ -139,7 +140,8 @@ internal sealed class TasksScreen : IScreen
         if (r.Shape.Count == 2 && r.Value.Kind == TaskValueKind.RealArray)
         {
             _map.SetField(r.Value.AsReals().ToArray(), r.Shape[0], r.Shape[1]);
-            _result.Text += "\nfinal field (the task API reports only the final field)";
+            _message($"task {run.TaskId} finished in {run.Elapsed.TotalSeconds:0.00} s; final field shown (the task API reports only the final field)");
+            return;
         }
 
         _message($"task {run.TaskId} finished in {run.Elapsed.TotalSeconds:0.00} s");

@@ -8,7 +8,7 @@ namespace Workbench.Tui.Views;
 /// and the focused field's hint and error go to <see cref="FieldFocused"/> for the help line.</summary>
 internal sealed class FormView : View
 {
-    private const int LabelWidth = 11;
+    private const int LabelWidth = 12;
     private readonly List<(FormField Field, Label Label, TextField Box)> _rows = [];
 
     public FormView()
