@@ -46,7 +46,7 @@ internal sealed class RunsScreen : IScreen
         };
         Keys =
         [
-            new(Key.F5, "Refresh", Reload),
+            new(Key.F5, "Reload", Reload),
             new(Key.F7, "Sort", () =>
             {
                 _model.SortBy((_model.SortColumn + 1) % RunTableModel.Columns.Length);
@@ -54,7 +54,7 @@ internal sealed class RunsScreen : IScreen
                 _message($"sorted by {RunTableModel.Columns[_model.SortColumn]} {(_model.Descending ? "descending" : "ascending")}");
             }),
             new(Key.F8, "Compare", Compare),
-            new(Key.G.WithCtrl, "Group seeds", () =>
+            new(Key.G.WithCtrl, "Medians", () =>
             {
                 _compare.GroupSeeds = !_compare.GroupSeeds;
                 Compare();

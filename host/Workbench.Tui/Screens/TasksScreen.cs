@@ -140,7 +140,7 @@ internal sealed class TasksScreen : IScreen
         if (r.Shape.Count == 2 && r.Value.Kind == TaskValueKind.RealArray)
         {
             _map.SetField(r.Value.AsReals().ToArray(), r.Shape[0], r.Shape[1]);
-            _message($"task {run.TaskId} finished in {run.Elapsed.TotalSeconds:0.00} s; final field shown (the task API reports only the final field)");
+            _message($"{run.TaskId} finished in {run.Elapsed.TotalSeconds:0.00} s; map = final field (no live fields from the task API)");
             return;
         }
 

@@ -11,7 +11,7 @@ public sealed class TasksScreenTests
         tui.SendKeys("F4");
         tui.WaitFor("heat");
         tui.SendKeys("F5");
-        tui.WaitFor("final field");
+        tui.WaitFor("map = final field");
         Assert.Contains("node 0", tui.LastScreen);
         Assert.Contains("done", tui.LastScreen);
         Assert.Matches("[@%#]", tui.LastScreen);
@@ -19,6 +19,6 @@ public sealed class TasksScreenTests
         tui.SendKeys("Down");
         tui.SendKeys("F5");
         tui.WaitFor("pi:");
-        tui.WaitFor(s => s.Contains("task pi finished", StringComparison.Ordinal), "pi to finish");
+        tui.WaitFor(s => s.Contains("task pi finished", StringComparison.Ordinal), "pi to finish", seconds: 30);
     }
 }
