@@ -41,10 +41,12 @@ internal sealed class RunOptions
 
     public Option<string[]> Tags { get; } = new("--tag") { Description = "A tag for the run (repeatable)" };
 
+    public IslandOptions Islands { get; } = new();
+
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, .. Islands.All,
     ];
 
     public RunOptions()
@@ -89,6 +91,7 @@ internal sealed class RunOptions
             Evaluation = new EvaluationSettings { Workers = parse.GetValue(Workers), NonFinite = parse.GetValue(OnNonFinite) },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],
+            Islands = Islands.ToSettings(parse),
         };
     }
 
