@@ -51,11 +51,19 @@ internal sealed class RunOptions
 
     public RunOptions()
     {
-        OnNonFinite.CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+        // A parse error, not an exception: an exception thrown here escapes Parse as an unhandled crash.
+        OnNonFinite.CustomParser = result =>
         {
-            "error" => NonFinitePolicy.Error,
-            "worst" => NonFinitePolicy.TreatAsWorst,
-            var other => throw new UsageException($"--on-nonfinite '{other}' is invalid: expected error or worst"),
+            switch (result.Tokens.Single().Value.ToLowerInvariant())
+            {
+                case "error":
+                    return NonFinitePolicy.Error;
+                case "worst":
+                    return NonFinitePolicy.TreatAsWorst;
+                case var other:
+                    result.AddError($"--on-nonfinite '{other}' is invalid: expected error or worst");
+                    return default;
+            }
         };
     }
 
