@@ -46,6 +46,7 @@ public static class WbApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         return root;
     }
 }
