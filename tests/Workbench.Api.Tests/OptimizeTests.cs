@@ -97,7 +97,7 @@ public sealed class OptimizeTests
             }
 
             return Sphere(x);
-        }, [-5, -5], [5, 5], "cmaes", new OptimizeOptions { Seed = 1, MaxEvaluations = 1_000_000 }, cancel.Token);
+        }, [-5, -5], [5, 5], "pso", new OptimizeOptions { Seed = 1, MaxEvaluations = 1_000_000 }, cancel.Token);
         Assert.Equal(RunStatus.Interrupted, result.Status);
         Assert.True(result.Evaluations < 1_000_000);
         Assert.True(double.IsFinite(result.BestValue));
