@@ -50,6 +50,7 @@ public static class WbApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(UiCommand.Create());
         root.SetAction(UiCommand.Run);
+        root.Subcommands.Add(ExperimentCommand.Create());
         return root;
     }
 }

@@ -40,19 +40,29 @@ internal sealed class RunOptions
 
     public Option<string[]> Tags { get; } = new("--tag") { Description = "A tag for the run (repeatable)" };
 
+    public IslandOptions Islands { get; } = new();
+
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, .. Islands.All,
     ];
 
     public RunOptions()
     {
-        OnNonFinite.CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+        // A parse error, not an exception: an exception thrown here escapes Parse as an unhandled crash.
+        OnNonFinite.CustomParser = result =>
         {
-            "error" => NonFinitePolicy.Error,
-            "worst" => NonFinitePolicy.TreatAsWorst,
-            var other => throw new UsageException($"--on-nonfinite '{other}' is invalid: expected error or worst"),
+            switch (result.Tokens.Single().Value.ToLowerInvariant())
+            {
+                case "error":
+                    return NonFinitePolicy.Error;
+                case "worst":
+                    return NonFinitePolicy.TreatAsWorst;
+                case var other:
+                    result.AddError($"--on-nonfinite '{other}' is invalid: expected error or worst");
+                    return default;
+            }
         };
     }
 
@@ -85,6 +95,7 @@ internal sealed class RunOptions
             Evaluation = new EvaluationSettings { Workers = parse.GetValue(Workers), NonFinite = parse.GetValue(OnNonFinite) },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],
+            Islands = Islands.ToSettings(parse),
         };
     }
 

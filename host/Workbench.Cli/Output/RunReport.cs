@@ -27,6 +27,14 @@ internal static class RunReport
         device = run.Device,
         algorithmOptions = run.Algorithm.Options,
         problemOptions = run.Problem.Options,
+        islands = run.Islands is { } i ? new
+        {
+            count = i.Count,
+            migrationInterval = i.MigrationInterval,
+            migrationRate = i.MigrationRate,
+            topology = Engine.Islands.IslandTopology.Name(i.Topology),
+            migrates = run.IslandsMigrate ?? false,
+        } : null,
     };
 
     public static string ToText(RunDescription run, RunSummary summary, bool seedWasDrawn)
@@ -35,6 +43,11 @@ internal static class RunReport
         var sb = new StringBuilder();
         sb.Append(c, $"run {run.RunId}: {run.Algorithm.Id} on {run.Problem.Id}, {run.Dimension}-D, seed {run.Seed}");
         sb.AppendLine(seedWasDrawn ? " (drawn at random; repeat with --seed " + run.Seed.ToString(c) + ")" : "");
+        if (IslandLine(run) is { } islands)
+        {
+            sb.AppendLine(islands);
+        }
+
         var rate = summary.WallSeconds > 0 ? summary.Evaluations / summary.WallSeconds : 0;
         sb.AppendLine(c, $"stopped: {summary.StopReason} after {summary.Iterations:N0} iterations and {summary.Evaluations:N0} evaluations in {summary.WallSeconds:F3} s ({rate:N0} evals/s, {run.Evaluator} x{run.Workers})");
         sb.AppendLine(c, $"best fitness: {summary.BestFitness:G10}");
@@ -46,4 +59,12 @@ internal static class RunReport
 
         return sb.ToString();
     }
+
+    private static string? IslandLine(RunDescription run) => run.Islands switch
+    {
+        null or { Count: <= 1 } => null,
+        var i when run.IslandsMigrate == true => string.Create(CultureInfo.InvariantCulture,
+            $"islands: {i.Count} x {run.Algorithm.Id}, {Engine.Islands.IslandTopology.Name(i.Topology)}, best {i.MigrationRate * 100:G4}% migrate every {i.MigrationInterval} iterations"),
+        var i => $"islands: {i.Count} independent islands ({run.Algorithm.Id} has no migration support, so none migrate)",
+    };
 }

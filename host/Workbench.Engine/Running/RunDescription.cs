@@ -40,6 +40,10 @@ public sealed record RunDescription
     /// <summary>Island settings when the run uses the island model, else null.</summary>
     public IslandSettings? Islands { get; init; }
 
+    /// <summary>With more than one island: true when they exchange migrants, false when the optimiser has no
+    /// migration support and the islands run independently; null for a single population.</summary>
+    public bool? IslandsMigrate { get; init; }
+
     public required IReadOnlyList<string> ExtraNames { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }

@@ -1,8 +1,10 @@
 using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Options;
 using Workbench.Contracts.Problems;
+using Workbench.Contracts.Randomness;
 using Workbench.Engine.Catalog;
 using Workbench.Engine.Evaluation;
+using Workbench.Engine.Islands;
 
 namespace Workbench.Engine.Running;
 
@@ -61,6 +63,7 @@ public sealed class RunPlanner
             Device = evaluator.Device,
             NonFinitePolicy = request.Evaluation.NonFinite,
             Islands = request.Islands,
+            IslandsMigrate = (optimizer as IslandOptimizer)?.Migrates,
             ExtraNames = optimizer.ExtraNames.ToArray(),
             StartedAt = _time.GetUtcNow(),
             Machine = MachineInfo.Current,
@@ -71,12 +74,21 @@ public sealed class RunPlanner
 
     private static IOptimizer CreateOptimizer(Registered<IOptimizerFactory> entry, OptionValues options, ProblemInfo info, RunRequest request)
     {
-        if (request.Islands is { Count: > 1 })
+        var what = $"algorithm '{entry.Factory.Id}'";
+        if (request.Islands is not { Count: > 1 } islands)
         {
-            throw new RunSetupException("islands", "the island model is not available in this build");
+            // One island is the plain optimiser with the run's own seed, so `--islands 1` repeats a plain run.
+            return Create(entry.Origin, what, () => entry.Factory.Create(info, options, request.Seed));
         }
 
-        return Create(entry.Origin, $"algorithm '{entry.Factory.Id}'", () => entry.Factory.Create(info, options, request.Seed));
+        var members = new IOptimizer[islands.Count];
+        for (var k = 0; k < members.Length; k++)
+        {
+            var seed = Seeds.Derive(request.Seed, "island", (ulong)k);
+            members[k] = Create(entry.Origin, what, () => entry.Factory.Create(info, options, seed));
+        }
+
+        return new IslandOptimizer(members, islands, request.Evaluation.Workers);
     }
 
     private static OptionValues ParseOptions(OptionSchema schema, IReadOnlyDictionary<string, string> text, string owner)

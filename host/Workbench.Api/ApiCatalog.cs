@@ -1,0 +1,31 @@
+using Workbench.Contracts.Optimizers;
+using Workbench.Contracts.Problems;
+using Workbench.Engine.Catalog;
+using Workbench.Plugins;
+
+namespace Workbench;
+
+/// <summary>The algorithms of a catalog plus the call's own objective as the only problem.</summary>
+internal sealed class ApiCatalog(IComponentCatalog algorithms, ObjectiveProblem objective) : IComponentCatalog
+{
+    private static readonly Lazy<PluginCatalog> Standard = new(LoadStandard, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public IReadOnlyList<Registered<IOptimizerFactory>> Optimizers { get; } = algorithms.Optimizers;
+
+    public IReadOnlyList<Registered<IProblemFactory>> Problems { get; } =
+        [new Registered<IProblemFactory>(new ObjectiveProblemFactory(objective), ComponentOrigin.InProcess(ObjectiveProblem.ProblemId))];
+
+    /// <summary>The built-in plugins, loaded once per process and never watched: the standard search path
+    /// (next to the executable, ./plugins) plus the plugins/ folder next to Workbench.Api.dll, which is where
+    /// a script or notebook finds them when its host executable lives elsewhere.</summary>
+    public static IComponentCatalog BuiltIn => Standard.Value;
+
+    private static PluginCatalog LoadStandard()
+    {
+        var here = Path.GetDirectoryName(typeof(ApiCatalog).Assembly.Location);
+        string[] extra = string.IsNullOrEmpty(here) ? [] : [Path.Combine(here, "plugins")];
+        var catalog = new PluginCatalog(PluginCatalogOptions.Standard(extra) with { Watch = false });
+        catalog.Load();
+        return catalog;
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Workbench.Cli.Composition;
+using Workbench.Cli.Output;
+using Workbench.Engine.Evaluation;
+using Workbench.Engine.Experiments;
+using Workbench.Engine.Running;
+
+namespace Workbench.Cli.Commands;
+
+/// <summary><c>wb experiment NAME</c>: the paper's experiments over seeds 1..N, as a table (or JSON).</summary>
+/// <remarks>No PNG of the convergence curves yet: the plotting library arrives with host/Workbench.Reporting.
+/// The median curves are in the JSON output.</remarks>
+internal static class ExperimentCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("experiment", "Reproduce the Playdoh paper's optimisation experiments over several seeds");
+        foreach (var experiment in PaperExperiments.All)
+        {
+            command.Subcommands.Add(Create(experiment));
+        }
+
+        return command;
+    }
+
+    private static Command Create(ExperimentDefinition experiment)
+    {
+        var seeds = new Option<int>("--seeds") { Description = "Run seeds 1..N of every setting", DefaultValueFactory = _ => 10 };
+        var workers = new Option<int>("--workers") { Description = "CPU threads per run", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = CommonOptions.Json("Print one JSON object with every seed's result and the median curves");
+        var command = new Command(experiment.Id, experiment.Title) { seeds, workers, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(seeds);
+            if (n < 1)
+            {
+                throw new UsageException($"--seeds must be at least 1, got {n}");
+            }
+
+            using var host = WorkbenchHost.Open(parse);
+            var runner = new ExperimentRunner(new RunPlanner(host.Catalog, host.Evaluators));
+            runner.RunCompleted += (setting, run) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{setting.Label}, seed {run.Seed}: best {run.BestFitness:G4} ({run.StopReason}, {run.WallSeconds:F2} s)"));
+            var evaluation = new EvaluationSettings { Workers = parse.GetValue(workers) };
+            var result = await runner.RunAsync(experiment, n, evaluation, [], cancellationToken);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(ToJson(result));
+            }
+            else
+            {
+                Console.Out.Write(ToText(result));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string ToText(ExperimentResult result)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var e = result.Definition;
+        var table = new TextTable("setting", "median", "q1", "q3", $"<= {e.SuccessThreshold:G2}", "reference", "median s");
+        foreach (var s in result.Settings)
+        {
+            table.Add(s.Setting.Label, s.Median.ToString("G3", c), s.LowerQuartile.ToString("G3", c), s.UpperQuartile.ToString("G3", c),
+                $"{s.Successes}/{s.Runs.Count}",
+                s.Setting.Reference is double r ? $"{r.ToString("G2", c)} ({s.Setting.ReferenceSource})" : "-",
+                s.MedianWallSeconds.ToString("F2", c));
+        }
+
+        var lines = new List<string> { $"{e.Title}: final best over seeds 1..{result.Seeds}", "", table.ToString(), "Each setting as a single run:" };
+        lines.AddRange(result.Settings.Select(s => "  " + CommandLine(s.Setting.Template)));
+        lines.Add("(No PNG of the median curves: plotting comes with Workbench.Reporting; --json includes the curves.)");
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+
+    private static object ToJson(ExperimentResult result) => new
+    {
+        experiment = result.Definition.Id,
+        title = result.Definition.Title,
+        seeds = result.Seeds,
+        successThreshold = result.Definition.SuccessThreshold,
+        settings = result.Settings.Select(s => new
+        {
+            label = s.Setting.Label,
+            command = CommandLine(s.Setting.Template),
+            median = s.Median,
+            lowerQuartile = s.LowerQuartile,
+            upperQuartile = s.UpperQuartile,
+            successes = s.Successes,
+            reference = s.Setting.Reference,
+            referenceSource = s.Setting.ReferenceSource,
+            medianWallSeconds = s.MedianWallSeconds,
+            runs = s.Runs.Select(r => new { seed = r.Seed, bestFitness = r.BestFitness, evaluations = r.Evaluations, iterations = r.Iterations, stopReason = r.StopReason, wallSeconds = r.WallSeconds }),
+            medianCurve = s.MedianCurve,
+        }),
+    };
+
+    /// <summary>The equivalent <c>wb run</c> command, so any cell of the table can be reproduced on its own.</summary>
+    private static string CommandLine(RunRequest r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var parts = new List<string> { "wb run", "-a", r.AlgorithmId, "-p", r.ProblemId, "-d", r.Dimension.ToString(c) };
+        parts.AddRange(r.AlgorithmOptions.SelectMany(o => new[] { "-o", $"{o.Key}={o.Value}" }));
+        if (r.Bounds is (double lo, double hi))
+        {
+            parts.Add(string.Create(c, $"--bounds={lo}:{hi}"));
+        }
+
+        if (r.Islands is { } i)
+        {
+            parts.Add(string.Create(c, $"--islands {i.Count} --migration-interval {i.MigrationInterval} --migration-rate {i.MigrationRate} --topology {Engine.Islands.IslandTopology.Name(i.Topology)}"));
+        }
+
+        if (r.Stop.MaxIterations is long iterations)
+        {
+            parts.Add(string.Create(c, $"--max-iters {iterations}"));
+        }
+
+        parts.Add("--seed S");
+        return string.Join(' ', parts);
+    }
+}
