@@ -32,6 +32,16 @@ public static class WbApp
             Console.Error.WriteLine($"wb: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (Engine.Archive.RunIdException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Workbench.Storage.StoreException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (PluginFailureException ex)
         {
             Console.Error.WriteLine($"wb: {ex.Message}");
