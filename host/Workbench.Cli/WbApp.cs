@@ -56,6 +56,8 @@ public static class WbApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         return root;
     }
 }

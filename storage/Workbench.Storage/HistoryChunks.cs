@@ -41,6 +41,26 @@ internal static class HistoryChunks
         };
     }
 
+    /// <summary>A whole history as chunk documents.</summary>
+    public static IEnumerable<BsonDocument> Split(RunRecord run, RunHistory history)
+    {
+        var names = run.Description.ExtraNames;
+        var all = new HistoryBuffer(names.Count, Math.Max(1, history.Count));
+        for (var i = 0; i < history.Count; i++)
+        {
+            all.Add(new Engine.Running.IterationRecord(history.Iteration[i], history.Evaluations[i], history.Best[i], history.IterationBest[i],
+                history.Mean[i], history.Elapsed[i], names.Select(n => history.Extras.TryGetValue(n, out var e) ? e[i] : double.NaN).ToArray()));
+        }
+
+        var chunk = new HistoryBuffer(names.Count, RowsPerChunk);
+        for (int from = 0, index = 0; from < all.Count; from += RowsPerChunk, index++)
+        {
+            chunk.Clear();
+            chunk.AddRange(all, from, Math.Min(RowsPerChunk, all.Count - from));
+            yield return ToDocument(run.Id, index, chunk, names);
+        }
+    }
+
     /// <summary>Joins a run's chunk documents (in chunk order) into one history.</summary>
     public static RunHistory Join(IEnumerable<BsonDocument> chunks, IReadOnlyList<string> extraNames)
     {

@@ -127,36 +127,34 @@ public sealed partial class RunStore
         }
     }
 
-    /// <summary>Writes a finished run and its whole history in one transaction (benchmarks, repair, imports).</summary>
-    public void Import(RunRecord run, RunHistory history)
+    /// <summary>Writes a finished run and its whole history in one transaction (repair, imports).</summary>
+    public void Import(RunRecord run, RunHistory history) => Import([(run, history)]);
+
+    /// <summary>Writes finished runs with their histories, in one transaction per 500 runs (benchmarks, imports).</summary>
+    public void Import(IEnumerable<(RunRecord Run, RunHistory History)> runs)
     {
         var db = Writable();
-        db.BeginTrans();
-        try
+        foreach (var batch in runs.Chunk(500))
         {
-            db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run));
-            var names = run.Description.ExtraNames;
-            var rows = new HistoryBuffer(names.Count, history.Count);
-            for (var i = 0; i < history.Count; i++)
+            db.BeginTrans();
+            try
             {
-                rows.Add(new IterationRecord(history.Iteration[i], history.Evaluations[i], history.Best[i], history.IterationBest[i],
-                    history.Mean[i], history.Elapsed[i], names.Select(n => history.Extras[n][i]).ToArray()));
-            }
+                foreach (var (run, history) in batch)
+                {
+                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run));
+                    foreach (var chunk in HistoryChunks.Split(run, history))
+                    {
+                        db.GetCollection(Collections.History).Upsert(chunk);
+                    }
+                }
 
-            var chunk = new HistoryBuffer(names.Count, HistoryChunks.RowsPerChunk);
-            for (int from = 0, index = 0; from < rows.Count; from += HistoryChunks.RowsPerChunk, index++)
+                db.Commit();
+            }
+            catch
             {
-                chunk.Clear();
-                chunk.AddRange(rows, from, Math.Min(HistoryChunks.RowsPerChunk, rows.Count - from));
-                db.GetCollection(Collections.History).Upsert(HistoryChunks.ToDocument(run.Id, index, chunk, names));
+                db.Rollback();
+                throw;
             }
-
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
         }
     }
 
