@@ -53,6 +53,22 @@ internal static class DatabaseFile
         }
     }
 
+    /// <summary>LiteDB's write-ahead log beside the data file (<c>runs-log.db</c> for <c>runs.db</c>): committed
+    /// transactions live there until a checkpoint copies them into the data file.</summary>
+    public static string LogPath(string path) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,
+        System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+
+    /// <summary>Copies a database and its log, if any, to <paramref name="target"/> (and its log name).</summary>
+    public static void CopyWithLog(string path, string target)
+    {
+        File.Copy(path, target, overwrite: true);
+        File.Delete(LogPath(target));
+        if (File.Exists(LogPath(path)))
+        {
+            File.Copy(LogPath(path), LogPath(target));
+        }
+    }
+
     /// <summary>True when the file is missing or empty (a new database).</summary>
     public static bool IsNew(string path) => !File.Exists(path) || new FileInfo(path).Length == 0;
 }

@@ -9,9 +9,13 @@ namespace Workbench.Storage;
 public sealed record StoreRepairReport(string Path, string Backup, int RunsRecovered, int RunsUnreadable, int HistoriesCut, IReadOnlyList<string> Notes);
 
 /// <summary>Salvages what can be read from a damaged database into a fresh file. The original is kept, byte for byte,
-/// as <c>runs.db.bak-TIMESTAMP</c>; LiteDB's own rebuild only ever touches a scratch copy.</summary>
+/// as <c>runs.db.bak-TIMESTAMP</c> (with its log, if any,
+/// as <c>runs.db-log.bak-TIMESTAMP</c>); LiteDB's own rebuild only ever touches a scratch copy.</summary>
 public static class StoreRepair
 {
+    /// <summary>Added to the error of a run whose history could only be salvaged in part.</summary>
+    public const string HistoryCutNote = "history partly lost (salvaged by wb db repair)";
+
     public static StoreRepairReport Run(string path)
     {
         path = System.IO.Path.GetFullPath(path);
@@ -26,8 +30,8 @@ public static class StoreRepair
         var backup = $"{path}.bak-{stamp}";
         var scratch = $"{path}.repair-scratch";
         var fresh = $"{path}.repair-new";
-        File.Copy(path, backup, overwrite: false);
-        File.Copy(path, scratch, overwrite: true);
+        DatabaseFile.CopyWithLog(path, backup);
+        DatabaseFile.CopyWithLog(path, scratch);
         File.Delete(fresh);
         var notes = new List<string>();
         int recovered = 0, unreadable = 0, cut = 0;
@@ -42,11 +46,12 @@ public static class StoreRepair
                 }
             }
 
+            File.Delete(DatabaseFile.LogPath(path)); // its transactions are in the backup and, salvaged, in the new file
             File.Move(fresh, path, overwrite: true);
         }
         finally
         {
-            foreach (var leftover in new[] { scratch, fresh, fresh + ".lock", fresh + ".lock-owner", scratch + "-log" })
+            foreach (var leftover in new[] { scratch, DatabaseFile.LogPath(scratch), fresh, DatabaseFile.LogPath(fresh), fresh + ".lock", fresh + ".lock-owner" })
             {
                 File.Delete(leftover);
             }
@@ -92,7 +97,12 @@ public static class StoreRepair
                 }
 
                 var history = SalvageHistory(source, run, out var complete);
-                cut += complete ? 0 : 1;
+                if (!complete || history.Count < run.Iterations && run.Status != RunStatus.Interrupted)
+                {
+                    cut++;
+                    run = run with { Error = string.Join("; ", new[] { run.Error, HistoryCutNote }.Where(e => e is not null)) };
+                }
+
                 target.Import(run, history);
                 recovered++;
             }

@@ -25,8 +25,8 @@ internal static class RunCommand
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             using var host = WorkbenchHost.Open(parse);
-            using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             using var recording = RunRecording.Open(parse);
+            using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {
