@@ -122,9 +122,14 @@ internal static class DbBenchCommand
                 var clock = Stopwatch.StartNew();
                 using var store = RunStore.OpenReadOnly(path);
                 var data = store.List(new RunQuery()).Select(r => new RunData(r, store.LoadHistory(r.Id))).ToList();
-                _ = RunsCompareCommand.Text(ThresholdTable.Build(data), CompareAxis.Evaluations);
-                _ = ThresholdTable.Build(data).ToCsv();
+                var loaded = clock.Elapsed.TotalSeconds;
+                var table = ThresholdTable.Build(data);
+                _ = RunsCompareCommand.Text(table, CompareAxis.Evaluations);
+                _ = table.ToCsv();
+                var tabled = clock.Elapsed.TotalSeconds;
                 ConvergencePlot.SaveRunsPng(png, data, CompareAxis.Evaluations);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  rep {rep}: load {loaded * 1000:F0} ms, table+CSV {(tabled - loaded) * 1000:F0} ms, PNG {(clock.Elapsed.TotalSeconds - tabled) * 1000:F0} ms"));
                 return clock.Elapsed.TotalSeconds;
             }).ToList();
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
