@@ -18,6 +18,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
     private readonly double _flushSeconds;
     private readonly BlockingCollection<Action> _work = new();
     private Thread? _writer;
+    private RunRecord? _started;
     private RunDescription? _run;
     private HistoryBuffer? _pending;
     private HistoryBuffer? _chunk;
@@ -39,18 +40,30 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         _pending = new HistoryBuffer(run.ExtraNames.Count);
         _chunk = new HistoryBuffer(run.ExtraNames.Count, HistoryChunks.RowsPerChunk);
         _store.BeginRecording(run.RunId);
-        _writer = new Thread(Drain) { IsBackground = true, Name = "wb-recorder" };
-        _writer.Start();
-        var record = new RunRecord
+        _started = new RunRecord
         {
             Description = run, Status = RunStatus.Running, BestFitness = double.PositiveInfinity, BestPoint = [],
             Evaluations = 0, Iterations = 0, WallSeconds = 0, OwnerPid = Environment.ProcessId, OwnerHost = Environment.MachineName,
         };
-        _work.Add(() =>
+    }
+
+    /// <summary>Starts the writer and inserts the run on the first flush, not at the start: a run shorter than one
+    /// flush interval then costs one transaction in all, and a kill in its first second loses only that second.</summary>
+    private void Enqueue(Action write)
+    {
+        if (_writer is null)
         {
-            _runDocument = RunDocuments.ToDocument(record);
-            _store.Database.GetCollection(RunStore.Collections.Runs).Insert(_runDocument);
-        });
+            _writer = new Thread(Drain) { IsBackground = true, Name = "wb-recorder" };
+            _writer.Start();
+            var record = _started!;
+            _work.Add(() =>
+            {
+                _runDocument = RunDocuments.ToDocument(record);
+                _store.Database.GetCollection(RunStore.Collections.Runs).Insert(_runDocument);
+            });
+        }
+
+        _work.Add(write);
     }
 
     public void OnIteration(IterationRecord record)
@@ -66,7 +79,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
             _lastFlush = record.ElapsedSeconds;
             var rows = _pending;
             _pending = new HistoryBuffer(_run!.ExtraNames.Count, Math.Max(256, rows.Count));
-            _work.Add(() => Write(rows, outcome: null));
+            Enqueue(() => Write(rows, outcome: null));
         }
     }
 
@@ -75,7 +88,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         var rows = _pending!;
         _pending = new HistoryBuffer(0);
         Exception? final = null;
-        _work.Add(() =>
+        Enqueue(() =>
         {
             try
             {
