@@ -58,6 +58,10 @@ public static class WbApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(TaskCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(UiCommand.Create());
+        root.SetAction(UiCommand.Run);
         return root;
     }
 }
