@@ -32,6 +32,16 @@ public static class WbApp
             Console.Error.WriteLine($"wb: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (Engine.Archive.RunIdException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Workbench.Storage.StoreException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (PluginFailureException ex)
         {
             Console.Error.WriteLine($"wb: {ex.Message}");
@@ -46,6 +56,8 @@ public static class WbApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(TaskCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(UiCommand.Create());

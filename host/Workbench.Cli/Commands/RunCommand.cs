@@ -19,12 +19,20 @@ internal static class RunCommand
         }
 
         command.Options.Add(json);
+        command.Options.Add(StoreOptions.RunDatabase);
+        command.Options.Add(StoreOptions.NoRecord);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             using var host = WorkbenchHost.Open(parse);
+            using var recording = RunRecording.Open(parse);
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             var observers = new List<IRunObserver>();
+            if (recording.Observer is { } recorder)
+            {
+                observers.Add(recorder);
+            }
+
             if (ProgressLine.ForTerminal() is { } progress)
             {
                 observers.Add(progress);

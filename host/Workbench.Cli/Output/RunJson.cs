@@ -1,0 +1,27 @@
+using Workbench.Engine.Archive;
+
+namespace Workbench.Cli.Output;
+
+/// <summary>Stored runs as JSON objects for <c>--json</c> outputs.</summary>
+internal static class RunJson
+{
+    public static object Summary(RunRecord r) => new
+    {
+        runId = r.Id,
+        name = r.Description.Name,
+        tags = r.Description.Tags,
+        status = r.Status,
+        algorithm = r.Description.Algorithm.Id,
+        problem = r.Description.Problem.Id,
+        dimension = r.Description.Dimension,
+        seed = r.Description.Seed,
+        startedAt = r.Description.StartedAt,
+        endedAt = r.EndedAt,
+        bestFitness = r.BestFitness,
+        evaluations = r.Evaluations,
+        iterations = r.Iterations,
+        wallSeconds = r.WallSeconds,
+        stopReason = r.StopReason?.ToString(),
+        error = r.Error,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Workbench.Reporting;
+
+/// <summary>Runs with their histories as CSV (one row per iteration) or JSON, numbers in round-trip form.</summary>
+public static class HistoryExport
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string ToCsv(IReadOnlyList<RunData> runs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var extras = runs.SelectMany(r => r.History.Extras.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var sb = new StringBuilder("run_id,algorithm,problem,seed,iteration,evaluations,best,iteration_best,mean,elapsed");
+        foreach (var name in extras)
+        {
+            sb.Append(',').Append(Csv.Escape(name));
+        }
+
+        sb.Append('\n');
+        foreach (var run in runs)
+        {
+            var h = run.History;
+            var d = run.Run.Description;
+            var prefix = $"{d.RunId},{Csv.Escape(d.Algorithm.Id)},{Csv.Escape(d.Problem.Id)},{d.Seed.ToString(c)},";
+            for (var i = 0; i < h.Count; i++)
+            {
+                sb.Append(prefix);
+                sb.Append(c, $"{h.Iteration[i]},{h.Evaluations[i]},{h.Best[i]:R},{h.IterationBest[i]:R},{h.Mean[i]:R},{h.Elapsed[i]:R}");
+                foreach (var name in extras)
+                {
+                    sb.Append(',');
+                    if (h.Extras.TryGetValue(name, out var column))
+                    {
+                        sb.Append(column[i].ToString("R", c));
+                    }
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A JSON array of runs, each with its metadata and history columns. Non-finite numbers are written as
+    /// the strings "NaN", "Infinity", "-Infinity".</summary>
+    public static string ToJson(IReadOnlyList<RunData> runs)
+    {
+        return JsonSerializer.Serialize(runs.Select(r => new
+        {
+            run = r.Run,
+            history = new
+            {
+                iteration = r.History.Iteration,
+                evaluations = r.History.Evaluations,
+                best = r.History.Best,
+                iterationBest = r.History.IterationBest,
+                mean = r.History.Mean,
+                elapsed = r.History.Elapsed,
+                extras = r.History.Extras,
+            },
+        }), JsonOptions);
+    }
+}

@@ -1,0 +1,194 @@
+using LiteDB;
+using Workbench.Engine.Archive;
+using Workbench.Engine.Running;
+
+namespace Workbench.Storage;
+
+/// <summary>The read and edit side: listing (indexes only, never history), lookup by id prefix, history, delete, tag.</summary>
+public sealed partial class RunStore
+{
+    public IReadOnlyList<RunRecord> List(RunQuery query)
+    {
+        if (_db is null)
+        {
+            return [];
+        }
+
+        return Guard(() =>
+        {
+            var runs = _db.GetCollection(Collections.Runs);
+            var q = runs.Query();
+            if (query.AlgorithmId is { } alg)
+            {
+                q = q.Where(Query.EQ("$.alg.id", alg));
+            }
+
+            if (query.ProblemId is { } prob)
+            {
+                q = q.Where(Query.EQ("$.prob.id", prob));
+            }
+
+            if (query.Tag is { } tag)
+            {
+                q = q.Where(BsonExpression.Create("$.tags[*] ANY = @0", new BsonValue(tag)));
+            }
+
+            if (query.Since is { } since)
+            {
+                q = q.Where(Query.GTE("$.started", since.UtcTicks));
+            }
+
+            if (query.Status is { } status)
+            {
+                // A dead process's run may still say "running" in the file: both are read, then normalised.
+                q = status is RunStatus.Interrupted or RunStatus.Running
+                    ? q.Where(Query.In("$.status", nameof(RunStatus.Running), nameof(RunStatus.Interrupted)))
+                    : q.Where(Query.EQ("$.status", status.ToString()));
+            }
+
+            var ordered = q.OrderByDescending("$.started");
+            var records = ordered.ToEnumerable().Select(d => Normalise(RunDocuments.FromDocument(d)));
+            if (query.Status is { } wanted)
+            {
+                records = records.Where(r => r.Status == wanted);
+            }
+
+            return (query.Limit is int limit ? records.Take(limit) : records).ToList();
+        });
+    }
+
+    public RunRecord Get(string idOrPrefix)
+    {
+        var id = Resolve(idOrPrefix);
+        return Guard(() => Normalise(RunDocuments.FromDocument(_db!.GetCollection(Collections.Runs).FindById(id))));
+    }
+
+    /// <summary>The full id of the one run whose id starts with <paramref name="idOrPrefix"/>.</summary>
+    public string Resolve(string idOrPrefix)
+    {
+        var prefix = idOrPrefix.Trim().ToLowerInvariant();
+        if (prefix.Length == 0 || prefix.Any(c => !char.IsAsciiHexDigit(c)))
+        {
+            throw new RunIdException($"'{idOrPrefix}' is not a run id (expected hexadecimal digits)", []);
+        }
+
+        var matches = _db is null ? [] : Guard(() => _db.GetCollection(Collections.Runs)
+            .Find(Query.StartsWith("_id", prefix), limit: 11).Select(d => d["_id"].AsString).ToList());
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new RunIdException($"no run with id {idOrPrefix} in {Path}", []),
+            _ => throw new RunIdException(
+                $"run id prefix '{idOrPrefix}' is ambiguous: it matches {(matches.Count > 10 ? "more than 10 runs" : $"{matches.Count} runs")} — {string.Join(", ", matches.Take(10))}",
+                matches.Take(10).ToList()),
+        };
+    }
+
+    public RunHistory LoadHistory(string runId)
+    {
+        var run = Get(runId);
+        return Guard(() => HistoryChunks.Join(
+            _db!.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(run.Id))).OrderBy(d => d["_id"].AsString),
+            run.Description.ExtraNames));
+    }
+
+    public int Delete(IEnumerable<string> runIds)
+    {
+        var db = Writable();
+        var count = 0;
+        foreach (var id in runIds)
+        {
+            db.BeginTrans();
+            try
+            {
+                db.GetCollection(Collections.History).DeleteMany(Query.StartsWith("_id", HistoryChunks.Prefix(id)));
+                count += db.GetCollection(Collections.Runs).Delete(id) ? 1 : 0;
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+
+        return count;
+    }
+
+    public void Tag(string runId, string tag)
+    {
+        var runs = Writable().GetCollection(Collections.Runs);
+        var doc = runs.FindById(runId) ?? throw new RunIdException($"no run with id {runId} in {Path}", []);
+        var tags = doc["tags"].AsArray;
+        if (!tags.Any(t => t.AsString == tag))
+        {
+            tags.Add(tag);
+            runs.Update(doc);
+        }
+    }
+
+    /// <summary>Writes a finished run and its whole history in one transaction (repair, imports).</summary>
+    public void Import(RunRecord run, RunHistory history) => Import([(run, history)]);
+
+    /// <summary>Writes finished runs with their histories, in one transaction per 500 runs (benchmarks, imports).</summary>
+    public void Import(IEnumerable<(RunRecord Run, RunHistory History)> runs)
+    {
+        var db = Writable();
+        foreach (var batch in runs.Chunk(500))
+        {
+            db.BeginTrans();
+            try
+            {
+                foreach (var (run, history) in batch)
+                {
+                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run));
+                    foreach (var chunk in HistoryChunks.Split(run, history))
+                    {
+                        db.GetCollection(Collections.History).Upsert(chunk);
+                    }
+                }
+
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A run still marked running that this store is not recording has lost its process.</summary>
+    private RunRecord Normalise(RunRecord run)
+    {
+        if (run.Status != RunStatus.Running)
+        {
+            return run;
+        }
+
+        lock (_recording)
+        {
+            return _recording.Contains(run.Id) ? run : run with
+            {
+                Status = RunStatus.Interrupted,
+                Error = run.Error ?? OrphanMessage(run.OwnerPid, run.OwnerHost),
+            };
+        }
+    }
+
+    private LiteDatabase Writable() => IsReadOnly || _db is null
+        ? throw new InvalidOperationException($"{Path} was opened read-only")
+        : _db;
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not RunIdException)
+        {
+            throw Translate(ex, Path);
+        }
+    }
+}

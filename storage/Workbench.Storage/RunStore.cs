@@ -1,0 +1,222 @@
+using LiteDB;
+using Workbench.Engine.Archive;
+using Workbench.Engine.Running;
+
+namespace Workbench.Storage;
+
+/// <summary>The LiteDB run database: opened read-only (listings, comparisons) or for writing (recording runs).</summary>
+/// <remarks>
+/// Every open store holds the exclusive <see cref="StoreLock"/>, so the file has one user at a time: LiteDB's direct
+/// mode would let two processes write one file and corrupt it. Read-only stores are refused while a run is being
+/// recorded (a writer holds the file for the whole run); a process that records and reads (the terminal UI) reads
+/// through its writing store. The file must live on a local disk, not a network share.
+/// </remarks>
+public sealed partial class RunStore : IRunArchive
+{
+    public const int CurrentSchemaVersion = 1;
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
+
+    private readonly LiteDatabase? _db;
+    private readonly StoreLock? _lock;
+    private readonly HashSet<string> _recording = [];
+
+    private RunStore(string path, LiteDatabase? db, StoreLock? storeLock, bool readOnly, int schemaVersion)
+    {
+        Path = path;
+        _db = db;
+        _lock = storeLock;
+        IsReadOnly = readOnly;
+        SchemaVersion = schemaVersion;
+    }
+
+    public string Path { get; }
+
+    public bool IsReadOnly { get; }
+
+    /// <summary>The schema version stored in the file (0 for a missing file opened read-only).</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>Opens (creating if needed) the database for recording. Marks runs left <c>running</c> by a dead
+    /// process as interrupted.</summary>
+    public static RunStore OpenForWriting(string path)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var storeLock = StoreLock.Acquire(path, forWriting: true, LockWait);
+        try
+        {
+            DatabaseFile.Validate(path);
+            if (!DatabaseFile.IsNew(path))
+            {
+                // Look before writing: a foreign or newer file is refused while LiteDB still cannot change it.
+                using var probe = Open(path, readOnly: true);
+                ReadSchemaVersion(probe, path);
+            }
+
+            var db = Open(path, readOnly: false);
+            try
+            {
+                var version = InitialiseSchema(db);
+                MarkOrphansInterrupted(db);
+                return new RunStore(path, db, storeLock, readOnly: false, version);
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            storeLock.Dispose();
+            throw Translate(ex, path);
+        }
+    }
+
+    /// <summary>Opens the database for reading only; LiteDB never writes to it. A missing file reads as empty.</summary>
+    public static RunStore OpenReadOnly(string path)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        if (DatabaseFile.IsNew(path))
+        {
+            return new RunStore(path, null, null, readOnly: true, 0);
+        }
+
+        var storeLock = StoreLock.Acquire(path, forWriting: false, LockWait);
+        try
+        {
+            DatabaseFile.Validate(path);
+            var db = Open(path, readOnly: true);
+            try
+            {
+                return new RunStore(path, db, storeLock, readOnly: true, ReadSchemaVersion(db, path));
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            storeLock.Dispose();
+            throw Translate(ex, path);
+        }
+    }
+
+    /// <summary>A recorder for one run, to pass to the run loop as an observer. Dispose it after the run.</summary>
+    public RunRecorder CreateRecorder(TimeSpan? flushInterval = null)
+    {
+        if (IsReadOnly || _db is null)
+        {
+            throw new InvalidOperationException("the store was opened read-only");
+        }
+
+        return new RunRecorder(this, flushInterval ?? TimeSpan.FromSeconds(1));
+    }
+
+    public void Dispose()
+    {
+        _db?.Dispose();
+        _lock?.Dispose();
+    }
+
+    internal LiteDatabase Database => _db ?? throw new InvalidOperationException("no database is open");
+
+    internal void BeginRecording(string runId)
+    {
+        lock (_recording)
+        {
+            _recording.Add(runId);
+        }
+    }
+
+    internal void EndRecording(string runId)
+    {
+        lock (_recording)
+        {
+            _recording.Remove(runId);
+        }
+    }
+
+    internal static LiteDatabase Open(string path, bool readOnly) => new(new ConnectionString
+    {
+        Filename = path,
+        Connection = ConnectionType.Direct,
+        ReadOnly = readOnly,
+        Upgrade = false,
+        AutoRebuild = false,
+    });
+
+    internal static int ReadSchemaVersion(LiteDatabase db, string path)
+    {
+        var names = db.GetCollectionNames().ToList();
+        if (!names.Contains(Collections.Meta, StringComparer.OrdinalIgnoreCase))
+        {
+            if (names.Count == 0)
+            {
+                return 0;
+            }
+
+            throw new StoreDamagedException($"{path} is a LiteDB file but not a Workbench run database (no '{Collections.Meta}' collection); it was left untouched");
+        }
+
+        var version = db.GetCollection(Collections.Meta).FindById("schema")?["version"].AsInt32 ?? 0;
+        if (version > CurrentSchemaVersion)
+        {
+            throw new StoreException($"{path} has run-store schema version {version}, newer than this Workbench understands ({CurrentSchemaVersion}); use a newer wb");
+        }
+
+        return version;
+    }
+
+    private static int InitialiseSchema(LiteDatabase db)
+    {
+        var meta = db.GetCollection(Collections.Meta);
+        var runs = db.GetCollection(Collections.Runs);
+        // Version 1 is the first schema; later versions migrate here, step by step, from the stored version.
+        runs.EnsureIndex("started", "$.started");
+        runs.EnsureIndex("alg", "$.alg.id");
+        runs.EnsureIndex("prob", "$.prob.id");
+        runs.EnsureIndex("status", "$.status");
+        runs.EnsureIndex("tags", "$.tags[*]");
+        if (meta.FindById("schema") is null)
+        {
+            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
+        }
+
+        return CurrentSchemaVersion;
+    }
+
+    /// <summary>Holding the lock proves no other process is recording here, so any run still <c>running</c> was
+    /// left by a process that died (a PID check alone could be fooled by PID reuse).</summary>
+    private static void MarkOrphansInterrupted(LiteDatabase db)
+    {
+        var runs = db.GetCollection(Collections.Runs);
+        foreach (var doc in runs.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
+        {
+            doc["status"] = nameof(RunStatus.Interrupted);
+            doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString);
+            runs.Update(doc);
+        }
+    }
+
+    private static string OrphanMessage(int pid, string host) => $"process {pid} on {host} ended without finishing the run";
+
+    internal static Exception Translate(Exception ex, string path) => ex switch
+    {
+        StoreException => ex,
+        LiteException or InvalidDataException or InvalidCastException or KeyNotFoundException or IndexOutOfRangeException
+            or ArgumentException or NullReferenceException or InvalidOperationException or OverflowException or FormatException =>
+            new StoreDamagedException($"{path} is damaged or unreadable ({ex.Message.Split('\n')[0]}); see wb db check and wb db repair", ex),
+        IOException or UnauthorizedAccessException => new StoreException($"cannot open run database {path}: {ex.Message}", ex),
+        _ => ex,
+    };
+
+    internal static class Collections
+    {
+        public const string Meta = "meta";
+        public const string Runs = "runs";
+        public const string History = "history";
+    }
+}
