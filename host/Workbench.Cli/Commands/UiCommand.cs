@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Workbench.Cli.Composition;
+using Workbench.Storage;
 using Workbench.Tui;
 
 namespace Workbench.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class UiCommand
 {
     public static Command Create()
     {
-        var command = new Command("ui", "Open the terminal UI (also what wb does with no arguments)");
+        var command = new Command("ui", "Open the terminal UI (also what wb does with no arguments)") { StoreOptions.RunDatabase };
         command.SetAction(Run);
         return command;
     }
@@ -25,11 +26,16 @@ internal static class UiCommand
 
         // The UI runs for a long time, so it watches the plugin folders: a plugin dropped in appears at once.
         using var host = WorkbenchHost.Open(parse, watch: true);
+
+        // The UI owns the run database while it is open: its runs are recorded and its Runs screen reads here.
+        using var store = RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase));
         return TuiApp.Run(new TuiServices
         {
             Catalog = host.Catalog,
             Evaluators = host.Evaluators,
             Tasks = host.Catalog,
+            Runs = new StoreRunBrowser(store),
+            Recorders = _ => [store.CreateRecorder()],
         });
     }
 }

@@ -31,6 +31,11 @@ internal sealed class RunSession(TuiServices services, UiThread ui, LivePanel li
                 using var run = new RunPlanner(services.Catalog, services.Evaluators).Prepare(request);
                 var observers = services.Recorders(run.Description).Append(feed).ToList();
                 var summary = await RunLoop.RunAsync(run, observers, cancel.Token);
+                foreach (var disposable in observers.OfType<IDisposable>())
+                {
+                    disposable.Dispose();
+                }
+
                 ui.Post(() => message(summary.Error is null
                     ? $"run {summary.RunId[..8]} {summary.Status.ToString().ToLowerInvariant()} ({summary.StopReason}), best {summary.BestFitness:G6}"
                     : $"run failed: {summary.Error}"));
