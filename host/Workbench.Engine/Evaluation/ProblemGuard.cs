@@ -41,7 +41,11 @@ public sealed class ProblemGuard : IProblem
     /// <summary>Points evaluated so far, over all threads.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
-    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness)
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness) => Evaluate(points, fitness, _inner.Evaluate);
+
+    /// <summary>Evaluates through <paramref name="evaluate"/> instead of the problem's own CPU path (a GPU kernel,
+    /// say) with every check of the guard: shapes, bounds, attribution of exceptions, non-finite values, counts.</summary>
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate)
     {
         var d = _inner.Dimension;
         if (points.Length != fitness.Length * d)
@@ -52,7 +56,7 @@ public sealed class ProblemGuard : IProblem
         CheckBounds(points, d);
         try
         {
-            _inner.Evaluate(points, fitness);
+            evaluate(points, fitness);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -103,3 +107,6 @@ public sealed class ProblemGuard : IProblem
 
     private static string Format(double x) => x.ToString("G17", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A way to evaluate a batch of the guarded problem (see <see cref="ProblemGuard.Evaluate(ReadOnlySpan{double}, Span{double}, BatchEvaluation)"/>).</summary>
+public delegate void BatchEvaluation(ReadOnlySpan<double> points, Span<double> fitness);
