@@ -46,6 +46,8 @@ public static class WbApp
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(TaskCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

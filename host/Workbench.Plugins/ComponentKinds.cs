@@ -1,5 +1,6 @@
 using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Problems;
+using Workbench.Contracts.Tasks;
 
 namespace Workbench.Plugins;
 
@@ -9,11 +10,13 @@ public static class ComponentKinds
 {
     public const string Optimizer = "optimizer";
     public const string Problem = "problem";
+    public const string Task = "task";
 
     internal static readonly IReadOnlyList<ComponentKind> All =
     [
         ComponentKind.Of<IOptimizerFactory>(Optimizer, f => f.Id, ("Description", f => f.Description), ("Options", f => f.Options)),
         ComponentKind.Of<IProblemFactory>(Problem, f => f.Id, ("Description", f => f.Description), ("Options", f => f.Options), ("Dimensions", f => f.Dimensions)),
+        ComponentKind.Of<IParallelTaskFactory>(Task, f => f.Id, ("Description", f => f.Description), ("Options", f => f.Options)),
     ];
 
     /// <summary>The contract interfaces the catalog looks for, for messages and for callers that list them.</summary>

@@ -1,6 +1,8 @@
 using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Problems;
+using Workbench.Contracts.Tasks;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Tasks;
 
 namespace Workbench.Plugins;
 
@@ -11,7 +13,7 @@ namespace Workbench.Plugins;
 /// replaced or removed are picked up without a restart; only the affected plugins are reloaded. All properties
 /// return immutable snapshots that are swapped atomically.
 /// </remarks>
-public sealed class PluginCatalog : IComponentCatalog, IDisposable
+public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IDisposable
 {
     private readonly PluginCatalogOptions _options;
     private readonly object _reloadGate = new();
@@ -46,6 +48,8 @@ public sealed class PluginCatalog : IComponentCatalog, IDisposable
     public IReadOnlyList<Registered<IOptimizerFactory>> Optimizers => Components<IOptimizerFactory>();
 
     public IReadOnlyList<Registered<IProblemFactory>> Problems => Components<IProblemFactory>();
+
+    public IReadOnlyList<Registered<IParallelTaskFactory>> Tasks => Components<IParallelTaskFactory>();
 
     /// <summary>The registered factories of one kind (a contract interface listed in <see cref="ComponentKinds"/>).</summary>
     public IReadOnlyList<Registered<T>> Components<T>()
