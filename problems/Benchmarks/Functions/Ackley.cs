@@ -35,7 +35,7 @@ internal readonly struct AckleyObjective : IPointObjective
 }
 
 /// <summary>The GPU twin of <see cref="Ackley.Value"/>, with its grouping a(1 − exp(..)) + (e − exp(..)).</summary>
-internal readonly struct AckleyGpu : IGpuObjective
+public readonly struct AckleyGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

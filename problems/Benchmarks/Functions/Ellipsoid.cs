@@ -40,7 +40,7 @@ internal readonly struct EllipsoidObjective(double[] weights) : IPointObjective
 
 /// <summary>The GPU twin of <see cref="Ellipsoid.Value"/>; <c>constants</c> holds <see cref="Ellipsoid.Weights"/>
 /// (uploaded, not recomputed, so both sides multiply by the very same weights).</summary>
-internal readonly struct EllipsoidGpu : IGpuObjective
+public readonly struct EllipsoidGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

@@ -41,7 +41,7 @@ internal readonly struct GriewankObjective(double[] inverseSqrtIndices) : IPoint
 
 /// <summary>The GPU twin of <see cref="Griewank.Value"/>; <c>constants</c> holds
 /// <see cref="Griewank.InverseSqrtIndices"/>.</summary>
-internal readonly struct GriewankGpu : IGpuObjective
+public readonly struct GriewankGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

@@ -24,7 +24,7 @@ internal readonly struct RastriginObjective : IPointObjective
 }
 
 /// <summary>The GPU twin of <see cref="Rastrigin.Value"/>, same order of operations.</summary>
-internal readonly struct RastriginGpu : IGpuObjective
+public readonly struct RastriginGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

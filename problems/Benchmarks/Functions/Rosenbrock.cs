@@ -26,7 +26,7 @@ internal readonly struct RosenbrockObjective : IPointObjective
 }
 
 /// <summary>The GPU twin of <see cref="Rosenbrock.Value"/>, same order of operations.</summary>
-internal readonly struct RosenbrockGpu : IGpuObjective
+public readonly struct RosenbrockGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

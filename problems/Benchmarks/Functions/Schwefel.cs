@@ -33,7 +33,7 @@ internal readonly struct SchwefelObjective : IPointObjective
 }
 
 /// <summary>The GPU twin of <see cref="Schwefel.Value"/>: the offset is subtracted per coordinate here too.</summary>
-internal readonly struct SchwefelGpu : IGpuObjective
+public readonly struct SchwefelGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {

@@ -24,7 +24,7 @@ internal readonly struct SphereObjective : IPointObjective
 }
 
 /// <summary>The GPU twin of <see cref="Sphere.Value"/>, same order of operations.</summary>
-internal readonly struct SphereGpu : IGpuObjective
+public readonly struct SphereGpu : IGpuObjective
 {
     public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
     {
