@@ -8,21 +8,24 @@ namespace Workbench.Gpu;
 /// first use and kept: creating a CUDA accelerator costs a driver context).</summary>
 /// <remarks>
 /// Plugin unloading: ILGPU caches what it compiled (IR, type information, kernels) per context and per
-/// accelerator, and those caches hold the plugin types a kernel was built from. A plugin whose kernel ran can
-/// therefore unload only after <see cref="ClearCaches"/> or <see cref="Dispose"/> (tested). The CLI holds one
-/// runtime per command, so this only matters to long-running hosts that reload plugins.
+/// accelerator, and those caches hold the plugin types a kernel was built from; <c>ClearCache(Everything)</c> on
+/// both does not release them all (ILGPU 1.5.3). A plugin whose kernel ran can therefore unload only after this
+/// runtime is disposed, and (measured) the runtime must be disposed before the plugin's unload is attempted: a
+/// collection that finds the plugin held left it loaded for good in our tests. Workaround for long-running hosts
+/// that reload plugins (the TUI): dispose this runtime first, then reload the catalog, then create a new runtime.
+/// The CLI holds one runtime per command, disposed before the catalog.
 /// </remarks>
 public sealed class GpuRuntime : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Context _context;
+    private Context? _context;
     private readonly Dictionary<int, Accelerator> _accelerators = [];
-    private bool _disposed;
 
     public GpuRuntime()
     {
-        _context = CreateContext();
-        Devices = _context.Devices.Select((device, i) => GpuDeviceInfo.Of(i, device)).ToArray();
+        var context = CreateContext();
+        _context = context;
+        Devices = context.Devices.Select((device, i) => GpuDeviceInfo.Of(i, device)).ToArray();
     }
 
     /// <summary>Every device ILGPU sees, the CPU simulator included.</summary>
@@ -67,7 +70,7 @@ public sealed class GpuRuntime : IDisposable
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_context is null, this);
             if (!_accelerators.TryGetValue(device.Index, out var accelerator))
             {
                 accelerator = _context.Devices[device.Index].CreateAccelerator(_context);
@@ -78,31 +81,15 @@ public sealed class GpuRuntime : IDisposable
         }
     }
 
-    /// <summary>Drops every compiled kernel and cached type, so plugin assemblies they came from can unload.
-    /// Evaluators created before must not be used afterwards.</summary>
-    public void ClearCaches()
-    {
-        lock (_gate)
-        {
-            foreach (var accelerator in _accelerators.Values)
-            {
-                accelerator.ClearCache(ClearCacheMode.Everything);
-            }
-
-            _context.ClearCache(ClearCacheMode.Everything);
-        }
-    }
-
     public void Dispose()
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_context is null)
             {
                 return;
             }
 
-            _disposed = true;
             foreach (var accelerator in _accelerators.Values)
             {
                 accelerator.Dispose();
@@ -110,6 +97,9 @@ public sealed class GpuRuntime : IDisposable
 
             _accelerators.Clear();
             _context.Dispose();
+            // Dropped, not just disposed: a disposed context still references its caches, and with them the
+            // plugin types of every kernel it compiled, for as long as this runtime object is reachable.
+            _context = null;
         }
     }
 }
