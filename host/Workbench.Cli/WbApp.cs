@@ -48,6 +48,8 @@ public static class WbApp
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TaskCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(GpuCommand.Create());
         return root;
     }
 }

@@ -45,7 +45,7 @@ public sealed class GpuEvaluatorProvider : IEvaluatorProvider
                 }
 
                 var cpu = _cpu.Create(problem, cpuSettings);
-                return new AutoEvaluator(cpu, new GpuEvaluator(_runtime().Accelerator(gpu), problem, gpu.Label), Crossover);
+                return new AutoEvaluator(cpu, new GpuEvaluator(_runtime().Accelerator(gpu), problem, gpu.Label), settings.GpuMinBatch ?? Crossover);
         }
     }
 
