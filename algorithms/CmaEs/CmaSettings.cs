@@ -68,7 +68,7 @@ internal sealed record CmaSettings
             X0 = options.X0?.ToArray(),
             Restarts = options.Restarts,
             MaxRestarts = options.Restarts == RestartStrategy.None ? 0 : options.MaxRestarts,
-            TolFun = options.TolFun,
+            TolFun = options.TolFun ?? (options.Restarts == RestartStrategy.None ? 0 : 1e-11),
             TolX = options.TolX ?? 1e-11 * sigma0,
             TolUpSigma = options.TolUpSigma,
             TolConditionCov = options.TolConditionCov,

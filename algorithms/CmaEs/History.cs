@@ -51,7 +51,9 @@ internal sealed class History
         return hi - lo;
     }
 
-    /// <summary>Median of the values with ages [from, from + length), sorted in <paramref name="scratch"/>.</summary>
+    /// <summary>Median of the values with ages [from, from + length), selected in <paramref name="scratch"/>.
+    /// Selection instead of a sort: the stagnation check runs every iteration over windows of hundreds of
+    /// values, where sorting cost as much as the rest of a small run's iteration.</summary>
     public double Median(int from, int length, Span<double> scratch)
     {
         var s = scratch[..length];
@@ -60,7 +62,70 @@ internal sealed class History
             s[a] = this[from + a];
         }
 
-        s.Sort();
-        return (length & 1) == 1 ? s[length / 2] : (s[(length / 2) - 1] + s[length / 2]) / 2;
+        var upper = Select(s, length / 2);
+        if ((length & 1) == 1)
+        {
+            return upper;
+        }
+
+        // After the selection every value left of the middle is <= it; the lower middle is their largest.
+        var lower = s[0];
+        for (var i = 1; i < length / 2; i++)
+        {
+            lower = Math.Max(lower, s[i]);
+        }
+
+        return (lower + upper) / 2;
     }
+
+    /// <summary>Hoare's quickselect: the k-th smallest value (0-based), leaving smaller values left of k and
+    /// larger ones right of it. Values are finite or infinite (never NaN: NaN fitness ranks as +inf).</summary>
+    private static double Select(Span<double> s, int k)
+    {
+        int lo = 0, hi = s.Length - 1;
+        while (lo < hi)
+        {
+            // Median of three as the pivot keeps sorted and reversed windows (the usual case) linear.
+            var mid = lo + ((hi - lo) / 2);
+            var pivot = MedianOf3(s[lo], s[mid], s[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (s[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (s[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (s[i], s[j]) = (s[j], s[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return s[k];
+            }
+        }
+
+        return s[k];
+    }
+
+    private static double MedianOf3(double a, double b, double c) =>
+        Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }

@@ -50,6 +50,8 @@ public static class WbApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(GpuCommand.Create());
+        root.Subcommands.Add(UiCommand.Create());
+        root.SetAction(UiCommand.Run);
         return root;
     }
 }

@@ -68,6 +68,8 @@ public sealed class PerformanceTests
         var times = new List<double>();
         var cpu = new List<double>();
         using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
         foreach (var seed in Enumerable.Range(1, 10))
         {
             var optimizer = Harness.Create(10, -2.2, 2.2, (ulong)seed);
@@ -80,10 +82,13 @@ public sealed class PerformanceTests
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
 
-        // On a shared machine wall time includes waiting for a core; process CPU time does not.
+        // On a shared machine wall time includes waiting for a core; process CPU time does not. The process
+        // clock ticks in 10 ms on Linux, so single-run CPU times are coarse and their mean is the better figure.
+        process.Refresh();
+        var cpuMean = (process.TotalProcessorTime - cpuStart).TotalMilliseconds / times.Count;
         var median = Harness.Median(times);
         _output.WriteLine($"rosenbrock-10 to 1e-8: wall median {median:F2} ms (min {times.Min():F2}, max {times.Max():F2}); " +
-                          $"process CPU median {Harness.Median(cpu):F2} ms");
+                          $"process CPU median {Harness.Median(cpu):F2} ms, mean {cpuMean:F2} ms");
         // The target (12 ms, Release, idle machine) is reported, not asserted: test machines are shared and
         // tests build in Debug. The assertion only catches a collapse.
         Assert.True(median < 2000, $"median {median} ms");

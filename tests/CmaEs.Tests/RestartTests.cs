@@ -9,7 +9,7 @@ public sealed class RestartTests
     /// <summary>Drives a flat function, on which every run ends by tolfun after 10 + 30n/λ iterations.</summary>
     private static (List<RunStart> Runs, CmaEsOptimizer Optimizer) DriveFlat(string strategy, int maxRestarts)
     {
-        var optimizer = (CmaEsOptimizer)Harness.Create(4, -1, 1, 11, ("restarts", strategy), ("max-restarts", maxRestarts.ToString()));
+        var optimizer = (CmaEsOptimizer)Harness.Create(4, -1, 1, 11, ("restarts", strategy), ("max-restarts", maxRestarts.ToString()), ("tolfun", "1e-11"));
         var runs = new List<RunStart>();
         var extras = new double[optimizer.ExtraNames.Count];
         for (var it = 0; it < 5000 && optimizer.StopReason is null; it++)
@@ -36,6 +36,15 @@ public sealed class RestartTests
         Assert.Equal([8, 16, 32, 64, 128], runs.Select(r => r.Lambda));
         Assert.All(runs, r => Assert.Equal(Regime.Large, r.Regime));
         Assert.Equal("tolfun", optimizer.StopReason);
+    }
+
+    [Fact]
+    public void Without_restarts_tolfun_is_off_by_default_so_a_converging_run_uses_the_users_budget()
+    {
+        var optimizer = Harness.Create(5, -2.2, 2.2, 1, ("lambda", "80"));
+        var best = Harness.Run(optimizer, Harness.Rosenbrock, double.NegativeInfinity, long.MaxValue, maxIterations: 150).Best;
+        Assert.NotEqual("tolfun", optimizer.StopReason);
+        Assert.True(best < 1e-20, $"best {best}, stop {optimizer.StopReason}");
     }
 
     [Fact]

@@ -160,6 +160,7 @@ public sealed class GaProtocolTests
         for (var t = 0; t < 20; t++)
         {
             Harness.Step(ga, TestFunctions.Sphere, fitness);
+            ga.GetExtras(extras);
             migration.CopyBest(points, best);
             migration.ReplaceWorst(points, best);
         }

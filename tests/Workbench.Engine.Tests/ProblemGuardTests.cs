@@ -58,4 +58,33 @@ public sealed class ProblemGuardTests
         Assert.Equal("problem 'faulty' (plugin models) threw InvalidOperationException while evaluating 1 points: model diverged", error.Message);
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
+
+    [Theory]
+    [InlineData(4321, 2)]
+    [InlineData(0, 0)]
+    [InlineData(9999, 2)]
+    public void Finds_a_violation_anywhere_in_a_large_batch(int point, int coordinate)
+    {
+        var guard = new ProblemGuard(new ShiftedSphere(3), "test", NonFinitePolicy.Error);
+        var points = new double[10_000 * 3];
+        points[(point * 3) + coordinate] = -5.000001;
+        var error = Assert.Throws<PluginFailureException>(() => guard.Evaluate(points, new double[10_000]));
+        Assert.StartsWith($"point {point} of the batch has coordinate {coordinate} = -5.000001", error.Message);
+    }
+
+    [Theory]
+    [InlineData(9_998)]
+    [InlineData(9_999)]
+    [InlineData(5)]
+    public void Finds_a_non_finite_fitness_anywhere_in_a_large_batch(int index)
+    {
+        var guard = new ProblemGuard(new FaultyProblem(1, double.PositiveInfinity), "p", NonFinitePolicy.TreatAsWorst);
+        var points = new double[9_999 + 1];
+        Array.Fill(points, -0.5);
+        points[index] = 0.5;
+        var fitness = new double[points.Length];
+        guard.Evaluate(points, fitness);
+        Assert.Equal(double.PositiveInfinity, fitness[index]);
+        Assert.Equal(points.Length - 1, fitness.Count(f => f == 0.25));
+    }
 }

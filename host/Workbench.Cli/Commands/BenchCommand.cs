@@ -51,10 +51,10 @@ internal static class BenchCommand
 
             Console.Error.Write("\r" + new string(' ', 20) + "\r");
             var c = CultureInfo.InvariantCulture;
-            var table = new TextTable("PROBLEM", "DIM", "1 CORE evals/s", $"{Environment.ProcessorCount} CORES evals/s", "PLAIN LOOP evals/s", "PLUGIN/PLAIN");
+            var table = new TextTable("PROBLEM", "DIM", "1 CORE evals/s", $"{Environment.ProcessorCount} CORES evals/s", "NO GUARD evals/s", "PLAIN LOOP evals/s", "PLUGIN/PLAIN");
             foreach (var r in rows)
             {
-                table.Add(r.Problem, r.Dimension.ToString(c), r.SerialRate.ToString("N0", c), r.MulticoreRate.ToString("N0", c),
+                table.Add(r.Problem, r.Dimension.ToString(c), r.SerialRate.ToString("N0", c), r.MulticoreRate.ToString("N0", c), r.UnguardedRate.ToString("N0", c),
                     r.PlainLoopRate?.ToString("N0", c) ?? "-", r.SerialToPlain?.ToString("F2", c) ?? "-");
             }
 

@@ -48,6 +48,53 @@ internal static class PluginsCommand
             Console.Out.Write(plugins.Count == 0 ? "No plugins found.\n" : table.ToString());
             return ExitCodes.Ok;
         });
-        return new Command("plugins", "Inspect the plugin catalog") { list };
+        return new Command("plugins", "Inspect the plugin catalog") { list, Watch() };
     }
+
+    /// <summary><c>wb plugins watch</c>: a long-running catalog that prints each change as it is picked up.</summary>
+    private static Command Watch()
+    {
+        var command = new Command("watch", "Keep the catalog open and print plugins as they are added, replaced or removed (Ctrl-C to stop)");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = WorkbenchHost.Open(parse, watch: true);
+            foreach (var p in host.Catalog.Plugins)
+            {
+                Console.Out.WriteLine(Describe("found", p));
+            }
+
+            Console.Out.WriteLine($"watching {string.Join(", ", host.Catalog.Directories)}{(host.Catalog.WatchError is { } e ? $" (watch failed: {e})" : "")}");
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                CatalogChangedEventArgs change;
+                try
+                {
+                    change = await host.Catalog.WaitForChangeAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                var byPath = host.Catalog.Plugins.ToDictionary(p => p.FolderPath, StringComparer.Ordinal);
+                foreach (var path in change.Added.Concat(change.Updated))
+                {
+                    var verb = change.Added.Contains(path) ? "added" : "updated";
+                    Console.Out.WriteLine(byPath.TryGetValue(path, out var entry) ? Describe(verb, entry) : $"{verb} {path}");
+                }
+
+                foreach (var path in change.Removed)
+                {
+                    Console.Out.WriteLine($"removed {path}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Describe(string verb, PluginEntry p) =>
+        $"{verb} {p.Metadata?.Id ?? p.Folder} {p.Metadata?.Version ?? "-"} [{string.Join(",", p.Provides.Select(c => c.Id))}] " +
+        (p.Status == PluginStatus.Loaded ? "loaded" : $"failed: {p.FailureReason}") + $" ({p.FolderPath})";
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 
@@ -82,10 +81,7 @@ internal sealed class RunOptions
             StagnationIterations = parse.GetValue(Stagnation),
         };
         var dimension = parse.GetValue(Dimension);
-        if (!stop.HasAnyLimit)
-        {
-            stop = stop with { MaxEvaluations = 10_000L * Math.Max(1, dimension) };
-        }
+        stop = RunDefaults.WithDefaultBudget(stop, dimension);
 
         return new RunRequest
         {
@@ -110,7 +106,7 @@ internal sealed class RunOptions
     }
 
     /// <summary>A fresh seed below 2^53, so it survives a round trip through any JSON reader.</summary>
-    public static ulong FreshSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 11;
+    public static ulong FreshSeed() => RunDefaults.FreshSeed();
 
     public static Dictionary<string, string> KeyValues(string[]? pairs, string flag)
     {

@@ -10,6 +10,10 @@ public sealed class ProblemGuard : IProblem
 {
     private readonly IProblem _inner;
     private readonly string _pluginId;
+    private readonly BatchChecks _checks;
+
+    /// <summary>Values per block (128 KiB): small enough to stay in a core's L2 between check and evaluation.</summary>
+    private const int CacheBlockValues = 16 * 1024;
     private long _evaluations;
 
     public ProblemGuard(IProblem inner, string pluginId, NonFinitePolicy policy)
@@ -17,6 +21,7 @@ public sealed class ProblemGuard : IProblem
         _inner = inner;
         _pluginId = pluginId;
         Policy = policy;
+        _checks = new BatchChecks(inner.Bounds);
         if (inner.Bounds.Dimension != inner.Dimension)
         {
             throw new PluginFailureException(inner.Id, $"problem '{inner.Id}' (plugin {pluginId}) reports dimension {inner.Dimension} but bounds of dimension {inner.Bounds.Dimension}");
@@ -41,11 +46,16 @@ public sealed class ProblemGuard : IProblem
     /// <summary>Points evaluated so far, over all threads.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
-    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness) => Evaluate(points, fitness, _inner.Evaluate);
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness) =>
+        Evaluate(points, fitness, _inner.Evaluate, Math.Max(1, CacheBlockValues / _inner.Dimension));
 
     /// <summary>Evaluates through <paramref name="evaluate"/> instead of the problem's own CPU path (a GPU kernel,
-    /// say) with every check of the guard: shapes, bounds, attribution of exceptions, non-finite values, counts.</summary>
-    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate)
+    /// say) with every check of the guard: shapes, bounds, attribution of exceptions, non-finite values, counts.
+    /// The batch is handed over whole, not in cache-sized blocks: a GPU wants one launch per batch.</summary>
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate) =>
+        Evaluate(points, fitness, evaluate, Math.Max(1, fitness.Length));
+
+    private void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate, int block)
     {
         var d = _inner.Dimension;
         if (points.Length != fitness.Length * d)
@@ -53,7 +63,21 @@ public sealed class ProblemGuard : IProblem
             throw new PluginFailureException(Id, $"a batch of {fitness.Length} points of dimension {d} needs {fitness.Length * d} values, got {points.Length}");
         }
 
-        CheckBounds(points, d);
+        // Check and evaluate cache-sized blocks: checking the whole batch first would stream it from memory twice.
+        for (var first = 0; first < fitness.Length; first += block)
+        {
+            var count = Math.Min(block, fitness.Length - first);
+            EvaluateBlock(points.Slice(first * d, count * d), fitness.Slice(first, count), first, d, evaluate);
+        }
+    }
+
+    private void EvaluateBlock(ReadOnlySpan<double> points, Span<double> fitness, int first, int d, BatchEvaluation evaluate)
+    {
+        if (!_checks.AllInBounds(points))
+        {
+            ReportOutOfBounds(points, first, d);
+        }
+
         try
         {
             evaluate(points, fitness);
@@ -63,11 +87,15 @@ public sealed class ProblemGuard : IProblem
             throw new PluginFailureException(Id, $"problem '{Id}' (plugin {_pluginId}) threw {ex.GetType().Name} while evaluating {fitness.Length} points: {ex.Message}", ex);
         }
 
-        CheckFinite(points, fitness, d);
+        if (!BatchChecks.AllFinite(fitness))
+        {
+            ApplyNonFinitePolicy(points, fitness, d);
+        }
+
         Interlocked.Add(ref _evaluations, fitness.Length);
     }
 
-    private void CheckBounds(ReadOnlySpan<double> points, int d)
+    private void ReportOutOfBounds(ReadOnlySpan<double> points, int first, int d)
     {
         var lower = Bounds.Lower;
         var upper = Bounds.Upper;
@@ -79,13 +107,13 @@ public sealed class ProblemGuard : IProblem
                 var x = point[j];
                 if (!(x >= lower[j] && x <= upper[j]))
                 {
-                    throw new PluginFailureException(Id, $"point {start / d} of the batch has coordinate {j} = {Format(x)}, outside [{Format(lower[j])}, {Format(upper[j])}] of problem '{Id}'");
+                    throw new PluginFailureException(Id, $"point {first + (start / d)} of the batch has coordinate {j} = {Format(x)}, outside [{Format(lower[j])}, {Format(upper[j])}] of problem '{Id}'");
                 }
             }
         }
     }
 
-    private void CheckFinite(ReadOnlySpan<double> points, Span<double> fitness, int d)
+    private void ApplyNonFinitePolicy(ReadOnlySpan<double> points, Span<double> fitness, int d)
     {
         for (var i = 0; i < fitness.Length; i++)
         {
