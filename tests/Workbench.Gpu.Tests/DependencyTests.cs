@@ -7,9 +7,9 @@ public sealed class DependencyTests
     public void Only_the_gpu_assemblies_reference_ilgpu()
     {
         static string[] References(Type t) => t.Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
-        Assert.DoesNotContain("ILGPU", References(typeof(Contracts.Problems.IProblem)));
-        Assert.DoesNotContain("ILGPU", References(typeof(Engine.Evaluation.IEvaluator)));
-        var gpuContract = References(typeof(Gpu.Contracts.IGpuProblem));
+        Assert.DoesNotContain("ILGPU", References(typeof(global::Workbench.Contracts.Problems.IProblem)));
+        Assert.DoesNotContain("ILGPU", References(typeof(global::Workbench.Engine.Evaluation.IEvaluator)));
+        var gpuContract = References(typeof(global::Workbench.Gpu.Contracts.IGpuProblem));
         Assert.Contains("ILGPU", gpuContract);
         Assert.DoesNotContain(gpuContract, n => n.StartsWith("Workbench", StringComparison.Ordinal));
     }
