@@ -60,6 +60,8 @@ public static class WbApp
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(TaskCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(GpuCommand.Create());
         root.Subcommands.Add(UiCommand.Create());
         root.SetAction(UiCommand.Run);
         root.Subcommands.Add(ExperimentCommand.Create());

@@ -191,7 +191,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IDisposable
                 continue;
             }
 
-            _loaded[folderPath] = PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath));
+            _loaded[folderPath] = PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath), _options.SharedTypes);
             old?.Dispose();
             (old is null ? added : updated).Add(folderPath);
         }

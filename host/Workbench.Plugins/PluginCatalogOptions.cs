@@ -15,6 +15,10 @@ public sealed record PluginCatalogOptions
     /// One-shot commands can turn it off to spare the file watchers.</summary>
     public bool Watch { get; init; } = true;
 
+    /// <summary>Types whose assemblies plugins share with the host in addition to the contract, such as the GPU
+    /// contract and ILGPU (so a plugin's kernel is built from the host's types). The host must be able to load them.</summary>
+    public IReadOnlyList<Type> SharedTypes { get; init; } = [];
+
     /// <summary>The standard search path: the built-in folder next to the executable, then <c>./plugins</c>,
     /// then any directories given with <c>--plugins DIR</c>.</summary>
     public static PluginCatalogOptions Standard(IEnumerable<string>? extraDirectories = null) => new()

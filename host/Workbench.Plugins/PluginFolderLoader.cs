@@ -10,7 +10,7 @@ namespace Workbench.Plugins;
 /// context and instantiates its factories. Never throws for a broken plugin: it returns a failed entry instead.</summary>
 internal static class PluginFolderLoader
 {
-    public static LoadedPlugin Load(string directory, int directoryIndex, string folder)
+    public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
         var folderPath = Path.Combine(directory, folder);
         var fingerprint = FolderFingerprint.Of(folderPath);
@@ -42,7 +42,7 @@ internal static class PluginFolderLoader
                 throw new PluginLoadException("the WorkbenchPlugin attribute has an empty id");
             }
 
-            loader = CreateLoader(entry.AssemblyPath);
+            loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
             var assembly = loader.LoadDefaultAssembly();
             PreloadDependencies(loader, assembly);
             var components = FactoryDiscovery.Discover(assembly);
@@ -57,13 +57,14 @@ internal static class PluginFolderLoader
         }
     }
 
-    private static PluginLoader CreateLoader(string assemblyPath) =>
+    private static PluginLoader CreateLoader(string assemblyPath, IReadOnlyList<Type> sharedTypes) =>
         PluginLoader.CreateFromAssemblyFile(
             assemblyPath,
             isUnloadable: true,
             // Only the contract is shared: everything else (Newtonsoft.Json, say) resolves from the plugin's own
             // folder first, so two plugins can use different versions of one package.
-            sharedTypes: [typeof(WorkbenchPluginAttribute)],
+            // Plus what the host adds (the GPU contract and ILGPU), so kernels and launcher see the same types.
+            sharedTypes: [typeof(WorkbenchPluginAttribute), .. sharedTypes],
             config =>
             {
                 // PreferSharedTypes would hand a plugin the host's copy of any assembly the host can resolve,

@@ -1,22 +1,28 @@
 using Workbench.Contracts.Problems;
+using Workbench.Gpu.Contracts;
 
 namespace Workbench.Problems.Benchmarks;
 
 /// <summary>A benchmark function bound to a dimension and a box; evaluates a batch point by point.</summary>
 /// <remarks>Generic over a struct so the JIT emits one loop per function with the objective inlined: no virtual
-/// call and no allocation per point. Stateless after construction, hence safe on disjoint slices in parallel.</remarks>
-internal sealed class BenchmarkProblem<TObjective> : IProblem
+/// call and no allocation per point. Stateless after construction, hence safe on disjoint slices in parallel.
+/// Also offers the function's GPU twin (<typeparamref name="TGpuObjective"/>) for GPU evaluators.</remarks>
+internal sealed class BenchmarkProblem<TObjective, TGpuObjective> : IProblem, IGpuProblem
     where TObjective : struct, IPointObjective
+    where TGpuObjective : struct, IGpuObjective
 {
     private readonly TObjective _objective;
 
-    public BenchmarkProblem(string id, Bounds bounds, KnownOptimum? optimum, TObjective objective)
+    public BenchmarkProblem(string id, Bounds bounds, KnownOptimum? optimum, TObjective objective, double[]? gpuConstants = null)
     {
         Id = id;
         Bounds = bounds;
         Optimum = optimum;
         _objective = objective;
+        GpuConstants = gpuConstants ?? [];
     }
+
+    public ReadOnlyMemory<double> GpuConstants { get; }
 
     public string Id { get; }
 
@@ -41,4 +47,6 @@ internal sealed class BenchmarkProblem<TObjective> : IProblem
             fitness[i] = _objective.Value(points.Slice(offset, d));
         }
     }
+
+    public TResult Accept<TResult>(IGpuObjectiveVisitor<TResult> visitor) => visitor.Visit(default(TGpuObjective));
 }

@@ -1,5 +1,7 @@
+using ILGPU;
 using Workbench.Contracts.Options;
 using Workbench.Contracts.Tasks;
+using Workbench.Gpu.Contracts;
 
 namespace Workbench.Problems.HeatEquation;
 
@@ -14,13 +16,16 @@ namespace Workbench.Problems.HeatEquation;
 /// Accuracy (tested): at the defaults (grid 201, dt 2e-5, 500 steps, t = 0.01) the largest deviation from the
 /// analytic Gaussian is 1.1e-4 (tolerance 3e-4, peak 1/3); it falls as dx^2 when dt is kept proportional to dx^2.
 /// </remarks>
-public sealed class HeatTaskFactory : ParallelTaskFactory<HeatOptions>, ITaskBenchmarkBaseline
+public sealed class HeatTaskFactory : ParallelTaskFactory<HeatOptions>, ITaskBenchmarkBaseline, IGpuStencilSource
 {
     public override string Id => "heat";
 
     public override string Description => "2-D heat equation, explicit 5-point stencil, vertical bands exchanging ghost columns through tubes.";
 
     public string WorkUnit => "cell updates";
+
+    /// <summary>The stencil step as an ILGPU kernel, for GPU benchmarks (coefficient <c>dt/dx²</c>).</summary>
+    public Action<Index2D, ArrayView<double>, ArrayView<double>, int, double> StepKernel => HeatStencilKernel.Step;
 
     public override IParallelTask CreateNode() => new HeatNode();
 

@@ -14,6 +14,7 @@ internal static class BenchCommand
     {
         Evaluation(),
         Heat(),
+        GpuBenchCommand.Create(),
     };
 
     private static Command Evaluation()

@@ -28,6 +28,10 @@ internal sealed class RunOptions
 
     public Option<int> Workers { get; } = new("--workers") { Description = "CPU threads for evaluation (1 = serial)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<DeviceChoice> Device { get; } = new("--device") { Description = "Where evaluations run: auto (default: a GPU for large batches when there is one and the problem has a kernel), cpu or gpu" };
+
+    public Option<int?> GpuMinBatch { get; } = new("--gpu-min-batch") { Description = "With --device auto: smallest batch sent to the GPU (default 4096 points)" };
+
     public Option<string[]> AlgorithmOptions { get; } = new("--option", "-o") { Description = "Algorithm option name=value (repeatable; see wb describe ID)" };
 
     public Option<string[]> ProblemOptions { get; } = new("--problem-option") { Description = "Problem option name=value (repeatable)" };
@@ -44,7 +48,7 @@ internal sealed class RunOptions
 
     public IEnumerable<Option> All =>
     [
-        Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers,
+        Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
         AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, .. Islands.All,
     ];
 
@@ -61,6 +65,21 @@ internal sealed class RunOptions
                     return NonFinitePolicy.TreatAsWorst;
                 case var other:
                     result.AddError($"--on-nonfinite '{other}' is invalid: expected error or worst");
+                    return default;
+            }
+        };
+        Device.CustomParser = result =>
+        {
+            switch (result.Tokens.Single().Value.ToLowerInvariant())
+            {
+                case "auto":
+                    return DeviceChoice.Auto;
+                case "cpu":
+                    return DeviceChoice.Cpu;
+                case "gpu":
+                    return DeviceChoice.Gpu;
+                case var other:
+                    result.AddError($"--device '{other}' is invalid: expected cpu, gpu or auto");
                     return default;
             }
         };
@@ -92,7 +111,13 @@ internal sealed class RunOptions
             Bounds = ParseBounds(parse.GetValue(Bounds)),
             Seed = seed ?? FreshSeed(),
             Stop = stop,
-            Evaluation = new EvaluationSettings { Workers = parse.GetValue(Workers), NonFinite = parse.GetValue(OnNonFinite) },
+            Evaluation = new EvaluationSettings
+            {
+                Workers = parse.GetValue(Workers),
+                NonFinite = parse.GetValue(OnNonFinite),
+                Device = parse.GetValue(Device),
+                GpuMinBatch = parse.GetValue(GpuMinBatch),
+            },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],
             Islands = Islands.ToSettings(parse),

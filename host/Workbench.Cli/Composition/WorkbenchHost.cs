@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Workbench.Cli.Commands;
 using Workbench.Engine.Evaluation;
+using Workbench.Gpu;
 using Workbench.Plugins;
 
 namespace Workbench.Cli.Composition;
@@ -15,17 +16,37 @@ internal sealed class WorkbenchHost : IDisposable
 
     public PluginCatalog Catalog { get; }
 
-    public IEvaluatorProvider Evaluators { get; } = new CpuEvaluatorProvider();
+    /// <summary>ILGPU, started only when something asks for it (a GPU run, auto with a kernel, wb devices).</summary>
+    private readonly Lazy<GpuRuntime> _gpu = new(() => new GpuRuntime());
+
+    public GpuRuntime Gpu => _gpu.Value;
+
+    /// <summary>auto / cpu / gpu over the CPU evaluators (see <see cref="GpuEvaluatorProvider"/>).</summary>
+    public IEvaluatorProvider Evaluators => new GpuEvaluatorProvider(() => _gpu.Value, new CpuEvaluatorProvider());
 
     /// <summary>Loads the plugin catalog. One-shot commands do not watch folders; long-running ones do.</summary>
     public static WorkbenchHost Open(ParseResult parse, bool watch = false)
     {
         var extra = parse.GetValue(CommonOptions.Plugins) ?? [];
-        var options = PluginCatalogOptions.Standard(extra.Select(Path.GetFullPath)) with { Watch = watch };
+        var options = PluginCatalogOptions.Standard(extra.Select(Path.GetFullPath)) with
+        {
+            Watch = watch,
+            SharedTypes = GpuPluginSharing.SharedTypes,
+        };
         var catalog = new PluginCatalog(options);
         catalog.Load();
         return new WorkbenchHost(catalog);
     }
 
-    public void Dispose() => Catalog.Dispose();
+    /// <summary>The GPU runtime first: it holds the plugin types of the kernels it compiled, so plugins could not
+    /// unload while it lives.</summary>
+    public void Dispose()
+    {
+        if (_gpu.IsValueCreated)
+        {
+            _gpu.Value.Dispose();
+        }
+
+        Catalog.Dispose();
+    }
 }

@@ -49,7 +49,7 @@ internal static class RunReport
         }
 
         var rate = summary.WallSeconds > 0 ? summary.Evaluations / summary.WallSeconds : 0;
-        sb.AppendLine(c, $"stopped: {summary.StopReason} after {summary.Iterations:N0} iterations and {summary.Evaluations:N0} evaluations in {summary.WallSeconds:F3} s ({rate:N0} evals/s, {run.Evaluator} x{run.Workers})");
+        sb.AppendLine(c, $"stopped: {summary.StopReason} after {summary.Iterations:N0} iterations and {summary.Evaluations:N0} evaluations in {summary.WallSeconds:F3} s ({rate:N0} evals/s, {run.Evaluator} x{run.Workers} on {run.Device})");
         sb.AppendLine(c, $"best fitness: {summary.BestFitness:G10}");
         if (summary.BestPoint.Length > 0)
         {

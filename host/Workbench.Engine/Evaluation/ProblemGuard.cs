@@ -46,7 +46,16 @@ public sealed class ProblemGuard : IProblem
     /// <summary>Points evaluated so far, over all threads.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
-    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness)
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness) =>
+        Evaluate(points, fitness, _inner.Evaluate, Math.Max(1, CacheBlockValues / _inner.Dimension));
+
+    /// <summary>Evaluates through <paramref name="evaluate"/> instead of the problem's own CPU path (a GPU kernel,
+    /// say) with every check of the guard: shapes, bounds, attribution of exceptions, non-finite values, counts.
+    /// The batch is handed over whole, not in cache-sized blocks: a GPU wants one launch per batch.</summary>
+    public void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate) =>
+        Evaluate(points, fitness, evaluate, Math.Max(1, fitness.Length));
+
+    private void Evaluate(ReadOnlySpan<double> points, Span<double> fitness, BatchEvaluation evaluate, int block)
     {
         var d = _inner.Dimension;
         if (points.Length != fitness.Length * d)
@@ -55,15 +64,14 @@ public sealed class ProblemGuard : IProblem
         }
 
         // Check and evaluate cache-sized blocks: checking the whole batch first would stream it from memory twice.
-        var block = Math.Max(1, CacheBlockValues / d);
         for (var first = 0; first < fitness.Length; first += block)
         {
             var count = Math.Min(block, fitness.Length - first);
-            EvaluateBlock(points.Slice(first * d, count * d), fitness.Slice(first, count), first, d);
+            EvaluateBlock(points.Slice(first * d, count * d), fitness.Slice(first, count), first, d, evaluate);
         }
     }
 
-    private void EvaluateBlock(ReadOnlySpan<double> points, Span<double> fitness, int first, int d)
+    private void EvaluateBlock(ReadOnlySpan<double> points, Span<double> fitness, int first, int d, BatchEvaluation evaluate)
     {
         if (!_checks.AllInBounds(points))
         {
@@ -72,7 +80,7 @@ public sealed class ProblemGuard : IProblem
 
         try
         {
-            _inner.Evaluate(points, fitness);
+            evaluate(points, fitness);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -127,3 +135,6 @@ public sealed class ProblemGuard : IProblem
 
     private static string Format(double x) => x.ToString("G17", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A way to evaluate a batch of the guarded problem (see <see cref="ProblemGuard.Evaluate(ReadOnlySpan{double}, Span{double}, BatchEvaluation)"/>).</summary>
+public delegate void BatchEvaluation(ReadOnlySpan<double> points, Span<double> fitness);

@@ -47,4 +47,8 @@ public sealed record EvaluationSettings
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     public NonFinitePolicy NonFinite { get; init; } = NonFinitePolicy.Error;
+
+    /// <summary>With <see cref="DeviceChoice.Auto"/> and a GPU: the smallest batch sent to it (null: the GPU
+    /// layer's documented default).</summary>
+    public int? GpuMinBatch { get; init; }
 }

@@ -16,5 +16,5 @@ public sealed class AckleyFactory : BenchmarkFactory
     public override double OptimumCoordinate => 0.0;
 
     private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<AckleyObjective>(id, bounds, optimum, default);
+        new BenchmarkProblem<AckleyObjective, AckleyGpu>(id, bounds, optimum, default);
 }

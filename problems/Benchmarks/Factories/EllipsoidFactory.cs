@@ -15,6 +15,9 @@ public sealed class EllipsoidFactory : BenchmarkFactory
 
     public override double OptimumCoordinate => 0.0;
 
-    private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<EllipsoidObjective>(id, bounds, optimum, new(Ellipsoid.Weights(bounds.Dimension)));
+    private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum)
+    {
+        var weights = Ellipsoid.Weights(bounds.Dimension);
+        return new BenchmarkProblem<EllipsoidObjective, EllipsoidGpu>(id, bounds, optimum, new(weights), weights);
+    }
 }

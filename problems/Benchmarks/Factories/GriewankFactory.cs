@@ -15,6 +15,9 @@ public sealed class GriewankFactory : BenchmarkFactory
 
     public override double OptimumCoordinate => 0.0;
 
-    private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<GriewankObjective>(id, bounds, optimum, new(Griewank.InverseSqrtIndices(bounds.Dimension)));
+    private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum)
+    {
+        var scales = Griewank.InverseSqrtIndices(bounds.Dimension);
+        return new BenchmarkProblem<GriewankObjective, GriewankGpu>(id, bounds, optimum, new(scales), scales);
+    }
 }

@@ -16,5 +16,5 @@ public sealed class RastriginFactory : BenchmarkFactory
     public override double OptimumCoordinate => 0.0;
 
     private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<RastriginObjective>(id, bounds, optimum, default);
+        new BenchmarkProblem<RastriginObjective, RastriginGpu>(id, bounds, optimum, default);
 }

@@ -20,5 +20,5 @@ public sealed class RosenbrockFactory : BenchmarkFactory
     public override double OptimumCoordinate => 1.0;
 
     private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<RosenbrockObjective>(id, bounds, optimum, default);
+        new BenchmarkProblem<RosenbrockObjective, RosenbrockGpu>(id, bounds, optimum, default);
 }

@@ -17,5 +17,5 @@ public sealed class SchwefelFactory : BenchmarkFactory
     public override double OptimumCoordinate => Schwefel.OptimumCoordinate;
 
     private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<SchwefelObjective>(id, bounds, optimum, default);
+        new BenchmarkProblem<SchwefelObjective, SchwefelGpu>(id, bounds, optimum, default);
 }

@@ -16,5 +16,5 @@ public sealed class SphereFactory : BenchmarkFactory
     public override double OptimumCoordinate => 0.0;
 
     private protected override IProblem Build(string id, Bounds bounds, KnownOptimum? optimum) =>
-        new BenchmarkProblem<SphereObjective>(id, bounds, optimum, default);
+        new BenchmarkProblem<SphereObjective, SphereGpu>(id, bounds, optimum, default);
 }

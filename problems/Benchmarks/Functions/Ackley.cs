@@ -1,3 +1,6 @@
+using ILGPU;
+using Workbench.Gpu.Contracts;
+
 namespace Workbench.Problems.Benchmarks.Functions;
 
 /// <summary>f(x) = −a·exp(−b·√(Σx²/n)) − exp(Σcos(c·x)/n) + a + e, with a = 20, b = 0.2, c = 2π.
@@ -29,4 +32,23 @@ public static class Ackley
 internal readonly struct AckleyObjective : IPointObjective
 {
     public double Value(ReadOnlySpan<double> x) => Ackley.Value(x);
+}
+
+/// <summary>The GPU twin of <see cref="Ackley.Value"/>, with its grouping a(1 − exp(..)) + (e − exp(..)).</summary>
+public readonly struct AckleyGpu : IGpuObjective
+{
+    public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
+    {
+        var sumSquares = 0.0;
+        var sumCos = 0.0;
+        for (var i = 0; i < point.IntLength; i++)
+        {
+            var xi = point[i];
+            sumSquares += xi * xi;
+            sumCos += Math.Cos(Ackley.C * xi);
+        }
+
+        var n = (double)point.IntLength;
+        return (Ackley.A * (1.0 - Math.Exp(-Ackley.B * Math.Sqrt(sumSquares / n)))) + (Math.E - Math.Exp(sumCos / n));
+    }
 }

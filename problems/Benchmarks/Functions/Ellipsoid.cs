@@ -1,3 +1,6 @@
+using ILGPU;
+using Workbench.Gpu.Contracts;
+
 namespace Workbench.Problems.Benchmarks.Functions;
 
 /// <summary>f(x) = Σ 10^(6(i-1)/(n-1)) x_i²: a sphere stretched to condition number 10⁶. Minimum 0 at the origin.</summary>
@@ -33,4 +36,20 @@ public static class Ellipsoid
 internal readonly struct EllipsoidObjective(double[] weights) : IPointObjective
 {
     public double Value(ReadOnlySpan<double> x) => Ellipsoid.Value(x, weights);
+}
+
+/// <summary>The GPU twin of <see cref="Ellipsoid.Value"/>; <c>constants</c> holds <see cref="Ellipsoid.Weights"/>
+/// (uploaded, not recomputed, so both sides multiply by the very same weights).</summary>
+public readonly struct EllipsoidGpu : IGpuObjective
+{
+    public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < point.IntLength; i++)
+        {
+            sum += constants[i] * point[i] * point[i];
+        }
+
+        return sum;
+    }
 }

@@ -1,3 +1,6 @@
+using ILGPU;
+using Workbench.Gpu.Contracts;
+
 namespace Workbench.Problems.Benchmarks.Functions;
 
 /// <summary>f(x) = 1 + Σ x_i²/4000 − Π cos(x_i/√i), i from 1: many shallow minima on a wide bowl. Minimum 0 at the origin.</summary>
@@ -34,4 +37,22 @@ public static class Griewank
 internal readonly struct GriewankObjective(double[] inverseSqrtIndices) : IPointObjective
 {
     public double Value(ReadOnlySpan<double> x) => Griewank.Value(x, inverseSqrtIndices);
+}
+
+/// <summary>The GPU twin of <see cref="Griewank.Value"/>; <c>constants</c> holds
+/// <see cref="Griewank.InverseSqrtIndices"/>.</summary>
+public readonly struct GriewankGpu : IGpuObjective
+{
+    public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
+    {
+        var sumSquares = 0.0;
+        var product = 1.0;
+        for (var i = 0; i < point.IntLength; i++)
+        {
+            sumSquares += point[i] * point[i];
+            product *= Math.Cos(point[i] * constants[i]);
+        }
+
+        return 1.0 + (sumSquares / 4000.0) - product;
+    }
 }

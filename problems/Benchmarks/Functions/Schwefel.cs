@@ -1,3 +1,6 @@
+using ILGPU;
+using Workbench.Gpu.Contracts;
+
 namespace Workbench.Problems.Benchmarks.Functions;
 
 /// <summary>f(x) = 418.9828872724338·n − Σ x_i sin(√|x_i|): the best minimum lies far from the next best.
@@ -27,4 +30,20 @@ public static class Schwefel
 internal readonly struct SchwefelObjective : IPointObjective
 {
     public double Value(ReadOnlySpan<double> x) => Schwefel.Value(x);
+}
+
+/// <summary>The GPU twin of <see cref="Schwefel.Value"/>: the offset is subtracted per coordinate here too.</summary>
+public readonly struct SchwefelGpu : IGpuObjective
+{
+    public double Evaluate(ArrayView<double> point, ArrayView<double> constants)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < point.IntLength; i++)
+        {
+            var xi = point[i];
+            sum += Schwefel.Offset - (xi * Math.Sin(Math.Sqrt(Math.Abs(xi))));
+        }
+
+        return sum;
+    }
 }
