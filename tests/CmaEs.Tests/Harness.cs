@@ -51,40 +51,11 @@ internal static class Harness
         return new Result(optimizer.BestFitness, evaluations, iterations, optimizer.StopReason, optimizer.BestFitness <= target);
     }
 
-    public static double Sphere(ReadOnlySpan<double> x)
-    {
-        double s = 0;
-        foreach (var v in x)
-        {
-            s += v * v;
-        }
+    public static double Sphere(ReadOnlySpan<double> x) => Workbench.Conformance.TestObjectives.Sphere(x);
 
-        return s;
-    }
+    public static double Rosenbrock(ReadOnlySpan<double> x) => Workbench.Conformance.TestObjectives.Rosenbrock(x);
 
-    public static double Rosenbrock(ReadOnlySpan<double> x)
-    {
-        double s = 0;
-        for (var i = 0; i < x.Length - 1; i++)
-        {
-            var a = x[i + 1] - (x[i] * x[i]);
-            var b = 1 - x[i];
-            s += (100 * a * a) + (b * b);
-        }
-
-        return s;
-    }
-
-    public static double Rastrigin(ReadOnlySpan<double> x)
-    {
-        var s = 10.0 * x.Length;
-        foreach (var v in x)
-        {
-            s += (v * v) - (10 * Math.Cos(2 * Math.PI * v));
-        }
-
-        return s;
-    }
+    public static double Rastrigin(ReadOnlySpan<double> x) => Workbench.Conformance.TestObjectives.Rastrigin(x);
 
     public static double Median(IEnumerable<double> values)
     {

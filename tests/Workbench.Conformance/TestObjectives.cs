@@ -1,7 +1,8 @@
-namespace Workbench.Algorithms.Ga.Tests;
+namespace Workbench.Conformance;
 
-/// <summary>The test's own objectives: the optimiser never sees them, only their values.</summary>
-internal static class TestFunctions
+/// <summary>Objectives that optimiser tests evaluate themselves (the optimiser never sees them, only their values).
+/// Written independently of the benchmark plugin so a bug there cannot hide a bug here.</summary>
+public static class TestObjectives
 {
     public static double Sphere(ReadOnlySpan<double> x)
     {
