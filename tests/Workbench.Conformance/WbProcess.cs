@@ -64,6 +64,8 @@ public static class WbProcess
             info.ArgumentList.Add(arg);
         }
 
+        // Never the user's own run database, and never one shared by tests running in parallel.
+        info.Environment["WORKBENCH_DB"] = Path.Combine(Directory.CreateTempSubdirectory("wb-db-").FullName, "runs.db");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -45,6 +45,7 @@ public sealed class CliTests
         Assert.True(File.Exists(WbDll), $"wb was not built at {WbDll}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(WbDll);
+        start.Environment["WORKBENCH_DB"] = Path.Combine(Directory.CreateTempSubdirectory("wb-db-").FullName, "runs.db");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -51,7 +51,7 @@ public sealed class ExperimentTests
         var runner = new ExperimentRunner(new RunPlanner(Harness.Catalog, new CpuEvaluatorProvider()));
         var completed = new List<ulong>();
         runner.RunCompleted += (_, run) => completed.Add(run.Seed);
-        var result = await runner.RunAsync(experiment, 3, new EvaluationSettings { Workers = 1 }, [], CancellationToken.None);
+        var result = await runner.RunAsync(experiment, 3, new EvaluationSettings { Workers = 1 }, () => [], CancellationToken.None);
         Assert.Equal([1UL, 2, 3, 1, 2, 3], completed);
         var single = result.Settings[1];
         var again = await Harness.RunAsync(Harness.Request(null, iterations: 10) with { Seed = 2 });

@@ -5,12 +5,14 @@ using Workbench.Cli.Output;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Experiments;
 using Workbench.Engine.Running;
+using Workbench.Reporting;
+using Workbench.Storage;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>wb experiment NAME</c>: the paper's experiments over seeds 1..N, as a table (or JSON).</summary>
-/// <remarks>No PNG of the convergence curves yet: the plotting library arrives with host/Workbench.Reporting.
-/// The median curves are in the JSON output.</remarks>
+/// <summary><c>wb experiment NAME</c>: the paper's experiments over seeds 1..N, as a table (or JSON), every run
+/// recorded in the run store (tagged <c>experiment:NAME</c>) and, with <c>--png</c>, the median convergence curves
+/// with quartile bands drawn by the same code as <c>wb runs compare --group</c>.</summary>
 internal static class ExperimentCommand
 {
     public static Command Create()
@@ -29,7 +31,8 @@ internal static class ExperimentCommand
         var seeds = new Option<int>("--seeds") { Description = "Run seeds 1..N of every setting", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "CPU threads per run", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = CommonOptions.Json("Print one JSON object with every seed's result and the median curves");
-        var command = new Command(experiment.Id, experiment.Title) { seeds, workers, json };
+        var png = new Option<string?>("--png") { Description = "Write the median convergence curves (with quartile bands) of every setting to this PNG" };
+        var command = new Command(experiment.Id, experiment.Title) { seeds, workers, json, png, StoreOptions.RunDatabase, StoreOptions.NoRecord };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(seeds);
@@ -43,7 +46,26 @@ internal static class ExperimentCommand
             runner.RunCompleted += (setting, run) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{setting.Label}, seed {run.Seed}: best {run.BestFitness:G4} ({run.StopReason}, {run.WallSeconds:F2} s)"));
             var evaluation = new EvaluationSettings { Workers = parse.GetValue(workers) };
-            var result = await runner.RunAsync(experiment, n, evaluation, [], cancellationToken);
+            using var store = parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase));
+            var captures = new List<RunCapture>();
+            var result = await runner.RunAsync(experiment, n, evaluation, () =>
+            {
+                var capture = new RunCapture();
+                captures.Add(capture);
+                return store is null ? [capture] : [capture, store.CreateRecorder()];
+            }, cancellationToken);
+            if (parse.GetValue(png) is { } pngPath)
+            {
+                var groups = RunGrouping.Group(captures.Select(c => c.Result).OfType<RunData>());
+                ConvergencePlot.SaveGroupsPng(pngPath, groups, CompareAxis.Evaluations);
+                Console.Error.WriteLine($"median curves written to {pngPath}");
+            }
+
+            if (store is not null)
+            {
+                Console.Error.WriteLine($"{captures.Count} runs recorded in {store.Path} (tag experiment:{experiment.Id})");
+            }
+
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(ToJson(result));
@@ -73,7 +95,6 @@ internal static class ExperimentCommand
 
         var lines = new List<string> { $"{e.Title}: final best over seeds 1..{result.Seeds}", "", table.ToString(), "Each setting as a single run:" };
         lines.AddRange(result.Settings.Select(s => "  " + CommandLine(s.Setting.Template)));
-        lines.Add("(No PNG of the median curves: plotting comes with Workbench.Reporting; --json includes the curves.)");
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 

@@ -25,8 +25,9 @@ internal static class RunCommand
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             using var host = WorkbenchHost.Open(parse);
-            using var recording = RunRecording.Open(parse);
+            // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            using var recording = RunRecording.Open(parse);
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {

@@ -17,9 +17,10 @@ public sealed class ExperimentRunner
     public event Action<ExperimentSetting, SeedRun>? RunCompleted;
 
     /// <param name="evaluation">Overrides the settings' evaluation (workers) for every run.</param>
-    /// <param name="extraObservers">Receive every run's events (a store, for instance).</param>
+    /// <param name="observersPerRun">Called once per run for observers of that run only (a store's recorder, a
+    /// capture for plots); those that are disposable are disposed when the run ends.</param>
     public async Task<ExperimentResult> RunAsync(ExperimentDefinition experiment, int seeds, EvaluationSettings evaluation,
-        IReadOnlyList<IRunObserver> extraObservers, CancellationToken cancellationToken)
+        Func<IReadOnlyList<IRunObserver>> observersPerRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
@@ -32,7 +33,13 @@ public sealed class ExperimentRunner
                 var request = setting.ForSeed(seed) with { Evaluation = evaluation, Tags = ["experiment:" + experiment.Id] };
                 using var run = _planner.Prepare(request);
                 var curve = new CurveObserver();
-                var summary = await RunLoop.RunAsync(run, [curve, .. extraObservers], cancellationToken);
+                var extra = observersPerRun();
+                var summary = await RunLoop.RunAsync(run, [curve, .. extra], cancellationToken);
+                foreach (var disposable in extra.OfType<IDisposable>())
+                {
+                    disposable.Dispose();
+                }
+
                 if (summary.Status == RunStatus.Failed)
                 {
                     throw new InvalidOperationException($"{setting.Label}, seed {seed}: {summary.Error}");
