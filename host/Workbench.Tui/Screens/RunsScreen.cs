@@ -17,7 +17,7 @@ internal sealed class RunsScreen : IScreen
     private readonly TextField _filter = new() { X = 8, Y = 0, Width = Dim.Percent(40) };
     private readonly TextField _tag = new() { Y = 0, Width = Dim.Fill() };
     private readonly TableView _table = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, MultiSelect = false };
-    private readonly ComparePanel _compare = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(55), Visible = false };
+    private readonly ComparePanel _compare = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(60), Visible = false };
     private IReadOnlyList<RunRow> _visible = [];
     private string? _pendingDelete;
 
@@ -26,7 +26,7 @@ internal sealed class RunsScreen : IScreen
         (_browser, _ui, _message) = (browser, ui, message);
         var tagLabel = new Label { Text = "tag:", X = Pos.Right(_filter) + 1, Y = 0 };
         _tag.X = Pos.Right(tagLabel) + 1;
-        _compare.Y = Pos.AnchorEnd() - Pos.Func(_ => _compare.Frame.Height);
+        _compare.Y = Pos.AnchorEnd(); // flush with the bottom: AnchorEnd already subtracts the panel's own height
         var frame = new FrameView { Title = "Stored runs (Space marks)", X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         frame.Add(new Label { Text = "filter:", X = 0, Y = 0 }, _filter, tagLabel, _tag, _table, _compare);
         View = frame;
