@@ -40,6 +40,14 @@ public static class TuiApp
             tasks.Reload();
             window.Say($"plugins changed: {change}");
         });
+        // A run recorded while the Runs screen is shown appears there without F5.
+        run.RunFinished += () =>
+        {
+            if (window.Current == runs)
+            {
+                runs.Reload();
+            }
+        };
         app.Keyboard.KeyDown += (_, key) =>
         {
             if (!key.Handled && window.Dispatch(key))

@@ -57,6 +57,13 @@ internal sealed class RunScreen : IScreen
 
     public bool IsRunning => _session.IsRunning;
 
+    /// <summary>Raised on the UI thread when a run started here has ended and been recorded.</summary>
+    public event Action? RunFinished
+    {
+        add => _session.Finished += value;
+        remove => _session.Finished -= value;
+    }
+
     public void OnShown() => _optimizers.FocusList();
 
     public void CancelOnExit() => _session.CancelOnExit();

@@ -12,6 +12,9 @@ internal sealed class RunSession(TuiServices services, UiThread ui, LivePanel li
 
     public bool IsRunning => _cancel is not null;
 
+    /// <summary>Raised on the UI thread when a run has ended and its record is closed.</summary>
+    public event Action? Finished;
+
     public void Start(RunRequest request)
     {
         if (_cancel is not null)
@@ -36,9 +39,13 @@ internal sealed class RunSession(TuiServices services, UiThread ui, LivePanel li
                     disposable.Dispose();
                 }
 
-                ui.Post(() => message(summary.Error is null
-                    ? $"run {summary.RunId[..8]} {summary.Status.ToString().ToLowerInvariant()} ({summary.StopReason}), best {summary.BestFitness:G6}"
-                    : $"run failed: {summary.Error}"));
+                ui.Post(() =>
+                {
+                    message(summary.Error is null
+                        ? $"run {summary.RunId[..8]} {summary.Status.ToString().ToLowerInvariant()} ({summary.StopReason}), best {summary.BestFitness:G6}"
+                        : $"run failed: {summary.Error}");
+                    Finished?.Invoke();
+                });
             }
             catch (Exception ex)
             {

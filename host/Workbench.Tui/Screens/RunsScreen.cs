@@ -17,7 +17,7 @@ internal sealed class RunsScreen : IScreen
     private readonly TextField _filter = new() { X = 8, Y = 0, Width = Dim.Percent(40) };
     private readonly TextField _tag = new() { Y = 0, Width = Dim.Fill() };
     private readonly TableView _table = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, MultiSelect = false };
-    private readonly ComparePanel _compare = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(55), Visible = false };
+    private readonly ComparePanel _compare = new() { X = 0, Width = Dim.Fill(), Height = Dim.Percent(60), Visible = false };
     private IReadOnlyList<RunRow> _visible = [];
     private string? _pendingDelete;
 
@@ -26,7 +26,7 @@ internal sealed class RunsScreen : IScreen
         (_browser, _ui, _message) = (browser, ui, message);
         var tagLabel = new Label { Text = "tag:", X = Pos.Right(_filter) + 1, Y = 0 };
         _tag.X = Pos.Right(tagLabel) + 1;
-        _compare.Y = Pos.AnchorEnd() - Pos.Func(_ => _compare.Frame.Height);
+        _compare.Y = Pos.AnchorEnd(); // flush with the bottom: AnchorEnd already subtracts the panel's own height
         var frame = new FrameView { Title = "Stored runs (Space marks)", X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         frame.Add(new Label { Text = "filter:", X = 0, Y = 0 }, _filter, tagLabel, _tag, _table, _compare);
         View = frame;
@@ -92,6 +92,9 @@ internal sealed class RunsScreen : IScreen
 
     private void Redraw()
     {
+        // Keep the cursor on the same run across a reload, a sort or a mark: F9 and Ctrl+T act on the run under it.
+        var current = Cursor()?.Id;
+        var column = Math.Max(0, _table.Value?.SelectedCell.X ?? 0);
         _visible = _model.Visible();
         var columns = new Dictionary<string, Func<RunRow, object>> { [" "] = r => _model.IsMarked(r.Id) ? "*" : " " };
         for (var i = 0; i < RunTableModel.Columns.Length; i++)
@@ -102,6 +105,12 @@ internal sealed class RunsScreen : IScreen
         }
 
         _table.Table = new EnumerableTableSource<RunRow>(_visible, columns);
+        var row = current is null ? -1 : _visible.ToList().FindIndex(r => r.Id == current);
+        if (row >= 0)
+        {
+            _table.SetSelection(column, row, false, null);
+        }
+
         _table.Update();
     }
 
@@ -141,7 +150,9 @@ internal sealed class RunsScreen : IScreen
         if (_pendingDelete != key)
         {
             _pendingDelete = key;
-            _message($"press F9 again to delete {targets.Count} run(s)");
+            _message(targets.Count == 1
+                ? $"press F9 again to delete run {targets[0].Id[..Math.Min(12, targets[0].Id.Length)]} ({targets[0].Algorithm} on {targets[0].Problem})"
+                : $"press F9 again to delete {targets.Count} marked runs");
             return;
         }
 

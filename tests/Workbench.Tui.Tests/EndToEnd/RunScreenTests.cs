@@ -17,9 +17,9 @@ public sealed partial class RunScreenTests
         tui.WaitFor("random on ackley");
         tui.SendKeys("Tab", "Down", "Down", "Down", "Down", "Down", "Down");
         tui.WaitFor("random on sphere");
-        TabUntil(tui, "Evaluation budget");
+        tui.TabUntil("Evaluation budget");
         tui.Type("900000000");
-        TabUntil(tui, ">= 1: CPU");
+        tui.TabUntil(">= 1: CPU");
         tui.SendKeys("BSpace", "BSpace", "BSpace");
         tui.Type("1");
 
@@ -37,30 +37,12 @@ public sealed partial class RunScreenTests
         // Still clean after a resize, and a bad value is refused before any run starts.
         tui.Resize(100, 30);
         tui.WaitFor(s => s.Split('\n')[0].Contains("F4 Tasks", StringComparison.Ordinal) && s.Contains("Convergence", StringComparison.Ordinal), "a redraw at 100x30");
-        TabUntil(tui, "Evaluation budget", "BTab");
+        tui.TabUntil("Evaluation budget", "BTab");
         tui.SendKeys("End");
         tui.Type("x");
         tui.WaitFor("max-evals '900000000x' is invalid");
         tui.SendKeys("F5");
         tui.WaitFor("cannot start: max-evals '900000000x' is invalid");
-    }
-
-    private static void TabUntil(TmuxSession tui, string help, string key = "Tab")
-    {
-        for (var i = 0; i < 40; i++)
-        {
-            var before = tui.Capture();
-            if (before.Contains(help, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            // Wait for each Tab to show before the next, so no keypress overtakes the screen we judge by.
-            tui.SendKeys(key);
-            tui.WaitFor(s => s != before, "focus to move", seconds: 5);
-        }
-
-        tui.WaitFor(help, seconds: 2);
     }
 
     private static long Numbers(string screen) => long.Parse(EvalsRegex().Match(screen).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

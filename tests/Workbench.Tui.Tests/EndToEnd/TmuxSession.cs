@@ -4,8 +4,8 @@ using Workbench.Conformance;
 namespace Workbench.Tui.Tests.EndToEnd;
 
 /// <summary>The real <c>wb</c> in a real terminal: a detached tmux session of a fixed size, driven with
-/// <c>send-keys</c> and read with <c>capture-pane</c>. Each session has a unique name, its own temp plugin folder
-/// and working directory, and is killed on dispose.</summary>
+/// <c>send-keys</c> and read with <c>capture-pane</c>. Each session has a unique name, its own temp plugin folder,
+/// working directory and run database, and is killed on dispose.</summary>
 internal sealed class TmuxSession : IDisposable
 {
     private TmuxSession(string name, string workDir, string pluginDir)
@@ -24,16 +24,22 @@ internal sealed class TmuxSession : IDisposable
 
     public string LastScreen { get; private set; } = "";
 
-    public static TmuxSession Start(int width = 80, int height = 24, params string[] extraArgs)
+    /// <summary>The run database of the session (<c>WORKBENCH_DB</c>): its own, never the user's.</summary>
+    public string Database => Path.Combine(WorkDir, "runs.db");
+
+    /// <summary>A fresh working directory for <see cref="Start"/>: runs can be recorded into its database first.</summary>
+    public static string NewWorkDir() => Directory.CreateTempSubdirectory("wb-tui-").FullName;
+
+    public static TmuxSession Start(int width = 80, int height = 24, string? workDir = null, params string[] extraArgs)
     {
         var name = "wbtui-" + Guid.NewGuid().ToString("N")[..10];
-        var work = Directory.CreateTempSubdirectory("wb-tui-").FullName;
+        var work = workDir ?? NewWorkDir();
         var plugins = Directory.CreateDirectory(Path.Combine(work, "extra-plugins")).FullName;
-        var args = string.Join(' ', new[] { "dotnet", Quote(WbProcess.WbDll), "--plugins", Quote(plugins) }.Concat(extraArgs.Select(Quote)));
         var session = new TmuxSession(name, work, plugins);
+        var args = string.Join(' ', new[] { "dotnet", Quote(WbProcess.WbDll), "--plugins", Quote(plugins) }.Concat(extraArgs.Select(Quote)));
         // remain-on-exit keeps the pane (and any crash message) readable after wb exits.
         Tmux("new-session", "-d", "-s", name, "-x", width.ToString(), "-y", height.ToString(), "-c", work,
-            $"{args} 2>{Quote(Path.Combine(work, "stderr.txt"))}; echo '[wb exited]'; sleep 600");
+            $"WORKBENCH_DB={Quote(session.Database)} {args} 2>{Quote(Path.Combine(work, "stderr.txt"))}; echo '[wb exited]'; sleep 600");
         return session;
     }
 
@@ -70,6 +76,25 @@ internal sealed class TmuxSession : IDisposable
 
     public string WaitFor(string text, double seconds = 20) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
 
+    /// <summary>Presses <paramref name="key"/> until <paramref name="help"/> shows (the help line of a form field).</summary>
+    public void TabUntil(string help, string key = "Tab")
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            var before = Capture();
+            if (before.Contains(help, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // Wait for each Tab to show before the next, so no keypress overtakes the screen we judge by.
+            SendKeys(key);
+            WaitFor(s => s != before, "focus to move", seconds: 5);
+        }
+
+        WaitFor(help, seconds: 2);
+    }
+
     public void Dispose()
     {
         try
@@ -79,6 +104,18 @@ internal sealed class TmuxSession : IDisposable
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+
+        try
+        {
+            Directory.Delete(WorkDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // wb may still be closing its database; the temp folder is left behind.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
