@@ -13,7 +13,9 @@ namespace Workbench.Storage;
 /// </remarks>
 public sealed partial class RunStore : IRunArchive
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>1: runs and history. 2: adds the tasks collection (parallel-task runs); a version-1 file is read as
+    /// having no tasks, and is marked version 2 by the first store that opens it for writing.</summary>
+    public const int CurrentSchemaVersion = 2;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 
     private readonly LiteDatabase? _db;
@@ -174,15 +176,24 @@ public sealed partial class RunStore : IRunArchive
     {
         var meta = db.GetCollection(Collections.Meta);
         var runs = db.GetCollection(Collections.Runs);
-        // Version 1 is the first schema; later versions migrate here, step by step, from the stored version.
         runs.EnsureIndex("started", "$.started");
         runs.EnsureIndex("alg", "$.alg.id");
         runs.EnsureIndex("prob", "$.prob.id");
         runs.EnsureIndex("status", "$.status");
         runs.EnsureIndex("tags", "$.tags[*]");
-        if (meta.FindById("schema") is null)
+        // 1 -> 2 only adds the tasks collection: nothing stored before changes, so the step is these indexes.
+        var tasks = db.GetCollection(Collections.Tasks);
+        tasks.EnsureIndex("started", "$.started");
+        tasks.EnsureIndex("task", "$.task");
+        var schema = meta.FindById("schema");
+        if (schema is null)
         {
             meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
+        }
+        else if (schema["version"].AsInt32 < CurrentSchemaVersion)
+        {
+            schema["version"] = CurrentSchemaVersion;
+            meta.Update(schema);
         }
 
         return CurrentSchemaVersion;
@@ -192,16 +203,19 @@ public sealed partial class RunStore : IRunArchive
     /// left by a process that died (a PID check alone could be fooled by PID reuse).</summary>
     private static void MarkOrphansInterrupted(LiteDatabase db)
     {
-        var runs = db.GetCollection(Collections.Runs);
-        foreach (var doc in runs.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
+        foreach (var (collection, noun) in new[] { (Collections.Runs, "run"), (Collections.Tasks, "task") })
         {
-            doc["status"] = nameof(RunStatus.Interrupted);
-            doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString);
-            runs.Update(doc);
+            var documents = db.GetCollection(collection);
+            foreach (var doc in documents.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
+            {
+                doc["status"] = nameof(RunStatus.Interrupted);
+                doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString, noun);
+                documents.Update(doc);
+            }
         }
     }
 
-    private static string OrphanMessage(int pid, string host) => $"process {pid} on {host} ended without finishing the run";
+    private static string OrphanMessage(int pid, string host, string noun = "run") => $"process {pid} on {host} ended without finishing the {noun}";
 
     internal static Exception Translate(Exception ex, string path) => ex switch
     {
@@ -218,5 +232,6 @@ public sealed partial class RunStore : IRunArchive
         public const string Meta = "meta";
         public const string Runs = "runs";
         public const string History = "history";
+        public const string Tasks = "tasks";
     }
 }
