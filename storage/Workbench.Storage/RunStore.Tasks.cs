@@ -44,6 +44,9 @@ public sealed partial class RunStore : ITaskArchive
         }
     }
 
+    /// <summary>Writes a task run as it is (repair).</summary>
+    internal void ImportTask(TaskRunRecord task) => Writable().GetCollection(Collections.Tasks).Upsert(TaskDocuments.ToDocument(task));
+
     public IReadOnlyList<TaskRunRecord> ListTasks(TaskRunQuery query)
     {
         if (_db is null)
