@@ -185,6 +185,7 @@ public sealed partial class RunStore : IRunArchive
         var tasks = db.GetCollection(Collections.Tasks);
         tasks.EnsureIndex("started", "$.started");
         tasks.EnsureIndex("task", "$.task");
+        tasks.EnsureIndex("status", "$.status");
         var schema = meta.FindById("schema");
         if (schema is null)
         {
