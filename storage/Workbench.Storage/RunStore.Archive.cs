@@ -64,22 +64,24 @@ public sealed partial class RunStore
     }
 
     /// <summary>The full id of the one run whose id starts with <paramref name="idOrPrefix"/>.</summary>
-    public string Resolve(string idOrPrefix)
+    public string Resolve(string idOrPrefix) => ResolveIn(Collections.Runs, "run", idOrPrefix);
+
+    private string ResolveIn(string collection, string noun, string idOrPrefix)
     {
         var prefix = idOrPrefix.Trim().ToLowerInvariant();
         if (prefix.Length == 0 || prefix.Any(c => !char.IsAsciiHexDigit(c)))
         {
-            throw new RunIdException($"'{idOrPrefix}' is not a run id (expected hexadecimal digits)", []);
+            throw new RunIdException($"'{idOrPrefix}' is not a {noun} id (expected hexadecimal digits)", []);
         }
 
-        var matches = _db is null ? [] : Guard(() => _db.GetCollection(Collections.Runs)
+        var matches = _db is null || !Guard(() => _db.CollectionExists(collection)) ? [] : Guard(() => _db.GetCollection(collection)
             .Find(Query.StartsWith("_id", prefix), limit: 11).Select(d => d["_id"].AsString).ToList());
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new RunIdException($"no run with id {idOrPrefix} in {Path}", []),
+            0 => throw new RunIdException($"no {noun} with id {idOrPrefix} in {Path}", []),
             _ => throw new RunIdException(
-                $"run id prefix '{idOrPrefix}' is ambiguous: it matches {(matches.Count > 10 ? "more than 10 runs" : $"{matches.Count} runs")} — {string.Join(", ", matches.Take(10))}",
+                $"{noun} id prefix '{idOrPrefix}' is ambiguous: it matches {(matches.Count > 10 ? $"more than 10 {noun}s" : $"{matches.Count} {noun}s")} — {string.Join(", ", matches.Take(10))}",
                 matches.Take(10).ToList()),
         };
     }

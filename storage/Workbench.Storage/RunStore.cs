@@ -13,7 +13,9 @@ namespace Workbench.Storage;
 /// </remarks>
 public sealed partial class RunStore : IRunArchive
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>1: runs and history. 2: adds the tasks collection (parallel-task runs); a version-1 file is read as
+    /// having no tasks, and is marked version 2 by the first store that opens it for writing.</summary>
+    public const int CurrentSchemaVersion = 2;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 
     private readonly LiteDatabase? _db;
@@ -170,39 +172,6 @@ public sealed partial class RunStore : IRunArchive
         return version;
     }
 
-    private static int InitialiseSchema(LiteDatabase db)
-    {
-        var meta = db.GetCollection(Collections.Meta);
-        var runs = db.GetCollection(Collections.Runs);
-        // Version 1 is the first schema; later versions migrate here, step by step, from the stored version.
-        runs.EnsureIndex("started", "$.started");
-        runs.EnsureIndex("alg", "$.alg.id");
-        runs.EnsureIndex("prob", "$.prob.id");
-        runs.EnsureIndex("status", "$.status");
-        runs.EnsureIndex("tags", "$.tags[*]");
-        if (meta.FindById("schema") is null)
-        {
-            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
-        }
-
-        return CurrentSchemaVersion;
-    }
-
-    /// <summary>Holding the lock proves no other process is recording here, so any run still <c>running</c> was
-    /// left by a process that died (a PID check alone could be fooled by PID reuse).</summary>
-    private static void MarkOrphansInterrupted(LiteDatabase db)
-    {
-        var runs = db.GetCollection(Collections.Runs);
-        foreach (var doc in runs.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
-        {
-            doc["status"] = nameof(RunStatus.Interrupted);
-            doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString);
-            runs.Update(doc);
-        }
-    }
-
-    private static string OrphanMessage(int pid, string host) => $"process {pid} on {host} ended without finishing the run";
-
     internal static Exception Translate(Exception ex, string path) => ex switch
     {
         StoreException => ex,
@@ -218,5 +187,6 @@ public sealed partial class RunStore : IRunArchive
         public const string Meta = "meta";
         public const string Runs = "runs";
         public const string History = "history";
+        public const string Tasks = "tasks";
     }
 }

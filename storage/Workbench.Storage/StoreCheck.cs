@@ -9,7 +9,7 @@ public sealed record StoreCheckReport(string Path, long Bytes, int SchemaVersion
     public bool Healthy => Problems.Count == 0;
 }
 
-/// <summary>Reads every run and every history chunk of a database, read-only, and lists what cannot be read.</summary>
+/// <summary>Reads every run, every history chunk and every task run of a database, read-only, and lists what cannot be read.</summary>
 public static class StoreCheck
 {
     public static StoreCheckReport Run(string path)
@@ -87,11 +87,39 @@ public static class StoreCheck
             problems.Add($"runs collection unreadable after {runs} runs: {ex.Message.Split('\n')[0]}");
         }
 
+        CheckTasks(db, problems);
         foreach (var orphan in chunks.Keys)
         {
             problems.Add($"history of unknown run {orphan}");
         }
 
         return (runs, rows);
+    }
+
+    private static void CheckTasks(LiteDatabase db, List<string> problems)
+    {
+        try
+        {
+            if (!db.CollectionExists(RunStore.Collections.Tasks))
+            {
+                return; // a schema-1 file: no task runs
+            }
+
+            foreach (var doc in db.GetCollection(RunStore.Collections.Tasks).FindAll())
+            {
+                try
+                {
+                    TaskDocuments.FromDocument(doc);
+                }
+                catch (Exception ex)
+                {
+                    problems.Add($"task run {doc["_id"]}: unreadable ({ex.Message.Split('\n')[0]})");
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            problems.Add($"tasks collection unreadable: {ex.Message.Split('\n')[0]}");
+        }
     }
 }

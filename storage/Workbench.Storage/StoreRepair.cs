@@ -113,7 +113,36 @@ public static class StoreRepair
             }
         }
 
+        SalvageTasks(source, target, notes);
         return (recovered, unreadable, cut);
+    }
+
+    /// <summary>Task runs are one document each: a readable one is copied whole, an unreadable one is noted.</summary>
+    private static void SalvageTasks(LiteDatabase source, RunStore target, List<string> notes)
+    {
+        if (!source.CollectionExists(RunStore.Collections.Tasks))
+        {
+            return;
+        }
+
+        var copied = 0;
+        foreach (var doc in ReadAll(source.GetCollection(RunStore.Collections.Tasks), notes))
+        {
+            try
+            {
+                var task = TaskDocuments.FromDocument(doc);
+                target.ImportTask(task.Status == RunStatus.Running
+                    ? task with { Status = RunStatus.Interrupted, Error = task.Error ?? "interrupted (found running during repair)" }
+                    : task);
+                copied++;
+            }
+            catch (Exception ex)
+            {
+                notes.Add($"task run {doc["_id"]}: lost ({ex.Message.Split('\n')[0]})");
+            }
+        }
+
+        notes.Add($"{copied} task run(s) recovered");
     }
 
     /// <summary>The run's history up to its first unreadable chunk.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Workbench.Engine.Archive;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 
@@ -50,6 +51,27 @@ internal static class RepeatCommand
             Add(sb, "--migration-interval", i.MigrationInterval.ToString(c));
             Add(sb, "--migration-rate", i.MigrationRate.ToString("R", c));
             Add(sb, "--topology", i.Topology.ToString().ToLowerInvariant());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The <c>wb task run</c> that repeats a stored task run: task, seed and every option (the node count as
+    /// <c>--nodes</c> when the task has that option). The time limit is not stored: it only decides when to give up.</summary>
+    public static string For(TaskRunRecord t)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder("wb task run");
+        Add(sb, "--task", t.TaskId);
+        if (t.Options.TryGetValue("nodes", out var nodes))
+        {
+            Add(sb, "--nodes", nodes);
+        }
+
+        Add(sb, "--seed", t.Seed.ToString(c));
+        foreach (var (key, value) in t.Options.Where(o => o.Key != "nodes").OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            Add(sb, "-o", $"{key}={value}");
         }
 
         return sb.ToString();

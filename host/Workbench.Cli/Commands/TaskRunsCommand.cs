@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Workbench.Cli.Output;
+using Workbench.Engine.Archive;
+using Workbench.Engine.Running;
+
+namespace Workbench.Cli.Commands;
+
+/// <summary><c>wb task runs</c>: recorded task runs, newest first. Optimisation runs are listed by <c>wb runs list</c>.</summary>
+internal static class TaskRunsCommand
+{
+    public static Command Create()
+    {
+        var db = StoreOptions.Database();
+        var task = new Option<string?>("--task", "-t") { Description = "Only runs of this task id" };
+        var status = new Option<RunStatus?>("--status") { Description = "running, completed, failed or interrupted" };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only task runs started at or after this date (e.g. 2025-01-31 or 2025-01-31T12:00)" };
+        var limit = new Option<int?>("--limit", "-n") { Description = "At most this many task runs (default 50; 0 for all)" };
+        var json = CommonOptions.Json("Print a JSON array");
+        var command = new Command("runs", "List recorded task runs, newest first") { db, task, status, since, limit, json };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(limit) ?? 50;
+            using var store = RunsCommand.OpenReadOnly(parse, db);
+            var tasks = store.ListTasks(new TaskRunQuery
+            {
+                TaskId = parse.GetValue(task),
+                Status = parse.GetValue(status),
+                Since = parse.GetValue(since),
+                Limit = n <= 0 ? null : n,
+            });
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(tasks.Select(TaskRunJson.Summary));
+                return ExitCodes.Ok;
+            }
+
+            if (tasks.Count == 0)
+            {
+                Console.Out.WriteLine($"No task runs found in {store.Path}.");
+                return ExitCodes.Ok;
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            var table = new TextTable("ID", "STARTED", "STATUS", "TASK", "NODES", "SEED", "SECONDS", "RESULT", "SHA256");
+            foreach (var t in tasks)
+            {
+                table.Add(t.Id[..12], t.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", c), t.Status.ToString().ToLowerInvariant(),
+                    t.TaskId, t.NodeCount.ToString(c), t.Seed.ToString(c), t.WallSeconds.ToString("F3", c), TaskShowCommand.ResultText(t),
+                    t.Result is { } r ? r.Sha256[..12] : "-");
+            }
+
+            Console.Out.Write(table.ToString());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using LiteDB;
+using Workbench.Engine.Running;
+
+namespace Workbench.Storage;
+
+/// <summary>What a writer does to a file when it opens it: bring the schema to the current version, and mark the
+/// runs and task runs that a dead process left <c>running</c> as interrupted.</summary>
+public sealed partial class RunStore
+{
+    private static int InitialiseSchema(LiteDatabase db)
+    {
+        var meta = db.GetCollection(Collections.Meta);
+        var runs = db.GetCollection(Collections.Runs);
+        runs.EnsureIndex("started", "$.started");
+        runs.EnsureIndex("alg", "$.alg.id");
+        runs.EnsureIndex("prob", "$.prob.id");
+        runs.EnsureIndex("status", "$.status");
+        runs.EnsureIndex("tags", "$.tags[*]");
+        // 1 -> 2 only adds the tasks collection: nothing stored before changes, so the step is these indexes.
+        var tasks = db.GetCollection(Collections.Tasks);
+        tasks.EnsureIndex("started", "$.started");
+        tasks.EnsureIndex("task", "$.task");
+        tasks.EnsureIndex("status", "$.status");
+        var schema = meta.FindById("schema");
+        if (schema is null)
+        {
+            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
+        }
+        else if (schema["version"].AsInt32 < CurrentSchemaVersion)
+        {
+            schema["version"] = CurrentSchemaVersion;
+            meta.Update(schema);
+        }
+
+        return CurrentSchemaVersion;
+    }
+
+    /// <summary>Holding the lock proves no other process is recording here, so any run still <c>running</c> was
+    /// left by a process that died (a PID check alone could be fooled by PID reuse).</summary>
+    private static void MarkOrphansInterrupted(LiteDatabase db)
+    {
+        foreach (var (collection, noun) in new[] { (Collections.Runs, "run"), (Collections.Tasks, "task") })
+        {
+            var documents = db.GetCollection(collection);
+            foreach (var doc in documents.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
+            {
+                doc["status"] = nameof(RunStatus.Interrupted);
+                doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString, noun);
+                documents.Update(doc);
+            }
+        }
+    }
+
+    private static string OrphanMessage(int pid, string host, string noun = "run") => $"process {pid} on {host} ended without finishing the {noun}";
+}

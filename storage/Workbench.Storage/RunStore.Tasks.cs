@@ -1,0 +1,108 @@
+using LiteDB;
+using Workbench.Engine.Archive;
+using Workbench.Engine.Running;
+
+namespace Workbench.Storage;
+
+/// <summary>Parallel-task runs: a <c>tasks</c> collection beside <c>runs</c>, so optimisation-run queries never see
+/// them. A task is short, so it is written twice: <c>running</c> when it starts, its outcome when it ends.</summary>
+public sealed partial class RunStore : ITaskArchive
+{
+    /// <summary>Inserts a task run as it starts (status running); a process that dies leaves it to be read as interrupted.</summary>
+    public void RecordTaskStarted(TaskRunRecord task)
+    {
+        var db = Writable();
+        BeginRecording(task.Id);
+        try
+        {
+            db.GetCollection(Collections.Tasks).Insert(TaskDocuments.ToDocument(task));
+        }
+        catch (Exception ex)
+        {
+            EndRecording(task.Id);
+            throw Translate(ex, Path);
+        }
+    }
+
+    /// <summary>Writes a started task run's outcome (completed, failed or interrupted), its result and node statistics.</summary>
+    public void RecordTaskFinished(TaskRunRecord task)
+    {
+        var tasks = Writable().GetCollection(Collections.Tasks);
+        try
+        {
+            var doc = tasks.FindById(task.Id) ?? throw new RunIdException($"no task run with id {task.Id} in {Path}", []);
+            TaskDocuments.SetOutcome(doc, task);
+            tasks.Update(doc);
+        }
+        catch (Exception ex) when (ex is not RunIdException)
+        {
+            throw Translate(ex, Path);
+        }
+        finally
+        {
+            EndRecording(task.Id);
+        }
+    }
+
+    /// <summary>Writes a task run as it is (repair).</summary>
+    internal void ImportTask(TaskRunRecord task) => Writable().GetCollection(Collections.Tasks).Upsert(TaskDocuments.ToDocument(task));
+
+    public IReadOnlyList<TaskRunRecord> ListTasks(TaskRunQuery query)
+    {
+        if (_db is null)
+        {
+            return [];
+        }
+
+        return Guard(() =>
+        {
+            // A schema-1 file has no tasks collection; a read-only store must not create one, and need not.
+            if (!_db.CollectionExists(Collections.Tasks))
+            {
+                return [];
+            }
+
+            var q = _db.GetCollection(Collections.Tasks).Query();
+            if (query.TaskId is { } taskId)
+            {
+                q = q.Where(Query.EQ("$.task", taskId));
+            }
+
+            if (query.Since is { } since)
+            {
+                q = q.Where(Query.GTE("$.started", since.UtcTicks));
+            }
+
+            var records = q.OrderByDescending("$.started").ToEnumerable().Select(d => Normalise(TaskDocuments.FromDocument(d)));
+            if (query.Status is { } wanted)
+            {
+                records = records.Where(r => r.Status == wanted);
+            }
+
+            return (query.Limit is int limit ? records.Take(limit) : records).ToList();
+        });
+    }
+
+    public TaskRunRecord GetTask(string idOrPrefix)
+    {
+        var id = ResolveIn(Collections.Tasks, "task run", idOrPrefix);
+        return Guard(() => Normalise(TaskDocuments.FromDocument(_db!.GetCollection(Collections.Tasks).FindById(id))));
+    }
+
+    private TaskRunRecord Normalise(TaskRunRecord task)
+    {
+        if (task.Status != RunStatus.Running)
+        {
+            return task;
+        }
+
+        lock (_recording)
+        {
+            return _recording.Contains(task.Id) ? task : task with
+            {
+                Status = RunStatus.Interrupted,
+                Error = task.Error ?? OrphanMessage(task.OwnerPid, task.OwnerHost, "task"),
+            };
+        }
+    }
+}
