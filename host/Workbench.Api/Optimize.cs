@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Workbench.Contracts.Problems;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
@@ -95,10 +94,7 @@ public static class Optimize
             TimeLimit = options.TimeLimit,
             StagnationIterations = options.StagnationIterations,
         };
-        if (!stop.HasAnyLimit)
-        {
-            stop = stop with { MaxEvaluations = 10_000L * dimension };
-        }
+        stop = RunDefaults.WithDefaultBudget(stop, dimension);
 
         return new RunRequest
         {
@@ -106,7 +102,7 @@ public static class Optimize
             AlgorithmOptions = options.AlgorithmOptions,
             ProblemId = ObjectiveProblem.ProblemId,
             Dimension = dimension,
-            Seed = options.Seed ?? (BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 11),
+            Seed = options.Seed ?? RunDefaults.FreshSeed(),
             Stop = stop,
             Evaluation = new EvaluationSettings { Workers = options.Workers, NonFinite = options.NonFinite },
             Islands = options.Islands,

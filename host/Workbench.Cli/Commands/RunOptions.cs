@@ -109,7 +109,7 @@ internal sealed class RunOptions
             ProblemOptions = KeyValues(parse.GetValue(ProblemOptions), "--problem-option"),
             Dimension = dimension,
             Bounds = ParseBounds(parse.GetValue(Bounds)),
-            Seed = seed ?? FreshSeed(),
+            Seed = seed ?? RunDefaults.FreshSeed(),
             Stop = stop,
             Evaluation = new EvaluationSettings
             {
@@ -123,9 +123,6 @@ internal sealed class RunOptions
             Islands = Islands.ToSettings(parse),
         };
     }
-
-    /// <summary>A fresh seed below 2^53, so it survives a round trip through any JSON reader.</summary>
-    public static ulong FreshSeed() => RunDefaults.FreshSeed();
 
     public static Dictionary<string, string> KeyValues(string[]? pairs, string flag)
     {

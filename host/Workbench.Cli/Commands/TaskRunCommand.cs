@@ -5,6 +5,7 @@ using Workbench.Cli.Output;
 using Workbench.Engine;
 using Workbench.Engine.Archive;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Running;
 using Workbench.Engine.Tasks;
 
 namespace Workbench.Cli.Commands;
@@ -28,7 +29,7 @@ internal static class TaskRunCommand
         {
             using var host = WorkbenchHost.Open(parse);
             var registered = host.Catalog.Task(parse.GetValue(task)!);
-            var runSeed = parse.GetValue(seed) ?? RunOptions.FreshSeed();
+            var runSeed = parse.GetValue(seed) ?? RunDefaults.FreshSeed();
             var text = RunOptions.KeyValues(parse.GetValue(options), "--option");
             // A bad option is a usage error found before the store is opened: nothing is recorded for it.
             var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes)).ToText();
