@@ -87,7 +87,7 @@ public sealed class RunLoop
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = Call("Ask", () => _optimizer.Ask());
+            var batch = Ask();
             var count = BatchSize(batch);
             var take = stop.MaxEvaluations is long max ? (int)Math.Min(count, max - _evaluations) : count;
             if (_fitness.Length < count)
@@ -102,8 +102,7 @@ public sealed class RunLoop
             var (iterationBest, mean) = Absorb(batch.Span, fitness.Span[..take]);
             if (take == count)
             {
-                var told = fitness;
-                Call("Tell", () => _optimizer.Tell(told.Span));
+                Tell(fitness.Span);
             }
 
             _optimizer.GetExtras(_extras);
@@ -187,27 +186,29 @@ public sealed class RunLoop
         return batch.Length / _dimension;
     }
 
-    private T Call<T>(string what, Func<T> call)
+    // Plain try/catch rather than a wrapper taking a lambda: this runs every iteration, and a lambda per call
+    // would allocate on the hot path.
+    private ReadOnlyMemory<double> Ask()
     {
         try
         {
-            return call();
+            return _optimizer.Ask();
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not PluginFailureException)
         {
-            throw Wrap(what, ex);
+            throw Wrap("Ask", ex);
         }
     }
 
-    private void Call(string what, Action call)
+    private void Tell(ReadOnlySpan<double> fitness)
     {
         try
         {
-            call();
+            _optimizer.Tell(fitness);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not PluginFailureException)
         {
-            throw Wrap(what, ex);
+            throw Wrap("Tell", ex);
         }
     }
 
