@@ -1,7 +1,7 @@
 namespace Workbench.Algorithms.Pso;
 
 /// <summary>Orders individuals by fitness with preallocated buffers, so migration allocates nothing.</summary>
-/// <remarks>NaN ranks as +infinity (worst). Ties are broken by the (deterministic) sort, so equal inputs rank equally.</remarks>
+/// <remarks>Copied in the GA plugin: plugins may not reference each other. NaN ranks as +infinity (worst). Ties are broken by the (deterministic) sort, so equal inputs rank equally.</remarks>
 internal sealed class Ranking
 {
     private readonly double[] _keys;
