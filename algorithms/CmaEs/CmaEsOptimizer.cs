@@ -156,7 +156,7 @@ public sealed partial class CmaEsOptimizer : IOptimizer, IMigrationSupport
         var mean = new double[n];
         _transform.FromBounds(_start, mean);
         var p = new StrategyParameters(n, plan.Lambda, _settings.Mu is int mu ? Math.Min(mu, plan.Lambda) : null, _settings.Active);
-        _run = new CmaRun(p, mean, plan.Sigma0);
+        _run = new CmaRun(p, mean, plan.Sigma0, _settings.MaxStd);
         _termination = new Termination(_settings, p, plan.Sigma0);
         if (_generation is null || _generation.Lambda != plan.Lambda)
         {

@@ -8,6 +8,7 @@ internal sealed partial class CmaRun
     private readonly double[] _savedPc;
     private readonly double[] _savedPs;
     private readonly double[] _savedC;
+    private readonly double[] _savedScaling;
     private double _savedSigma;
     private int _savedIteration;
 
@@ -31,7 +32,7 @@ internal sealed partial class CmaRun
 
         for (var i = 0; i < n; i++)
         {
-            _mean[i] += Sigma * _ymean[i];
+            _mean[i] += Sigma * _scaling[i] * _ymean[i];
         }
 
         // C^(-1/2) <y>_w = B D^-1 B^T <y>_w, with the decomposition the steps were sampled from.
@@ -74,6 +75,26 @@ internal sealed partial class CmaRun
 
         // Capping the exponent at 1 (as pycma does) guards against one huge step-size jump.
         Sigma *= Math.Exp(Math.Min(1, p.Cs / p.Damps * ((psNorm / p.ChiN) - 1)));
+        CapStandardDeviations();
+    }
+
+    /// <summary>pycma's maxstd under bounds: a coordinate whose standard deviation exceeds its cap has its
+    /// scaling factor lowered to meet it, for good (σ, C and the paths are left alone).</summary>
+    private void CapStandardDeviations()
+    {
+        if (_maxStd is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            var std = CoordinateStd(i);
+            if (std > _maxStd[i])
+            {
+                _scaling[i] *= _maxStd[i] / std;
+            }
+        }
     }
 
     private void UpdateCovariance(ReadOnlySpan<double> steps, ReadOnlySpan<int> order, double delta)
@@ -128,6 +149,7 @@ internal sealed partial class CmaRun
         _pc.CopyTo(_savedPc, 0);
         _ps.CopyTo(_savedPs, 0);
         _c.CopyTo(_savedC, 0);
+        _scaling.CopyTo(_savedScaling, 0);
         _savedSigma = Sigma;
         _savedIteration = Iteration;
     }
@@ -140,6 +162,7 @@ internal sealed partial class CmaRun
         _savedPc.CopyTo(_pc, 0);
         _savedPs.CopyTo(_ps, 0);
         _savedC.CopyTo(_c, 0);
+        _savedScaling.CopyTo(_scaling, 0);
         Sigma = _savedSigma;
         Iteration = _savedIteration;
     }

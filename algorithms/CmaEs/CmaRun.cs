@@ -20,10 +20,16 @@ internal sealed partial class CmaRun
     private readonly double[] _ymean;
     private readonly double[] _coefficients;
     private readonly SymmetricEigen _eigen;
+    private readonly double[] _scaling;
+    private readonly double[]? _maxStd;
     private int _eigenIteration;
 
-    public CmaRun(StrategyParameters p, ReadOnlySpan<double> mean, double sigma)
+    public CmaRun(StrategyParameters p, ReadOnlySpan<double> mean, double sigma, double[]? maxStd = null)
     {
+        _maxStd = maxStd;
+        _scaling = new double[p.N];
+        Array.Fill(_scaling, 1.0);
+        _savedScaling = new double[p.N];
         _p = p;
         _n = p.N;
         var n = _n;
@@ -70,6 +76,13 @@ internal sealed partial class CmaRun
     public ReadOnlySpan<double> B => _b;
 
     public double CovarianceDiagonal(int i) => _c[(i * _n) + i];
+
+    /// <summary>Per-coordinate factor of the sampling scale (pycma's sigma_vec): the standard deviation of
+    /// coordinate i is σ · s_i · sqrt(C_ii).</summary>
+    public ReadOnlySpan<double> Scaling => _scaling;
+
+    /// <summary>σ · s_i · sqrt(C_ii), the standard deviation of coordinate i.</summary>
+    public double CoordinateStd(int i) => Sigma * _scaling[i] * Math.Sqrt(_c[(i * _n) + i]);
 
     public double MaxD { get; private set; } = 1;
 
@@ -121,7 +134,7 @@ internal sealed partial class CmaRun
             }
 
             y[i] = s;
-            x[i] = _mean[i] + (Sigma * s);
+            x[i] = _mean[i] + (Sigma * _scaling[i] * s);
         }
     }
 
@@ -130,7 +143,7 @@ internal sealed partial class CmaRun
     {
         for (var i = 0; i < _n; i++)
         {
-            y[i] = (x[i] - _mean[i]) / Sigma;
+            y[i] = (x[i] - _mean[i]) / (Sigma * _scaling[i]);
         }
     }
 

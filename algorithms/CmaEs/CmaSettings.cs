@@ -18,6 +18,9 @@ internal sealed record CmaSettings
 
     public required double Sigma0 { get; init; }
 
+    /// <summary>Largest standard deviation of each coordinate, or null for no cap.</summary>
+    public double[]? MaxStd { get; init; }
+
     public required bool Active { get; init; }
 
     /// <summary>Start of the first run in problem coordinates, or null for uniform from the seed.</summary>
@@ -57,6 +60,16 @@ internal sealed record CmaSettings
         }
 
         var sigma0 = options.Sigma0 ?? 0.3 * meanWidth;
+        double[]? maxStd = null;
+        if (options.MaxStd > 0)
+        {
+            maxStd = new double[dimension];
+            for (var i = 0; i < dimension; i++)
+            {
+                maxStd[i] = options.MaxStd * bounds.Width(i);
+            }
+        }
+
         return new CmaSettings
         {
             Dimension = dimension,
@@ -64,6 +77,7 @@ internal sealed record CmaSettings
             DefaultLambda = lambda,
             Mu = options.Mu,
             Sigma0 = sigma0,
+            MaxStd = maxStd,
             Active = options.Active,
             X0 = options.X0?.ToArray(),
             Restarts = options.Restarts,

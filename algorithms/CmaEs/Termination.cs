@@ -79,7 +79,7 @@ internal sealed class Termination
         for (var i = 0; i < n; i++)
         {
             var m = run.Mean[i];
-            if (m == m + (0.2 * sigma * Math.Sqrt(run.CovarianceDiagonal(i))))
+            if (m == m + (0.2 * run.CoordinateStd(i)))
             {
                 return "noeffectcoord";
             }
@@ -92,8 +92,8 @@ internal sealed class Termination
     {
         for (var i = 0; i < run.Parameters.N; i++)
         {
-            if (run.Sigma * Math.Sqrt(run.CovarianceDiagonal(i)) >= _settings.TolX ||
-                run.Sigma * Math.Abs(run.Pc[i]) >= _settings.TolX)
+            if (run.CoordinateStd(i) >= _settings.TolX ||
+                run.Sigma * run.Scaling[i] * Math.Abs(run.Pc[i]) >= _settings.TolX)
             {
                 return false;
             }
@@ -109,7 +109,7 @@ internal sealed class Termination
         for (var i = 0; i < n; i++)
         {
             var m = run.Mean[i];
-            if (m != m + (scale * run.B[(i * n) + axis]))
+            if (m != m + (scale * run.Scaling[i] * run.B[(i * n) + axis]))
             {
                 return false;
             }
