@@ -19,8 +19,8 @@ public sealed class CmaEsOptions : IValidatableOptions
 
     // pycma (4.x) caps each coordinate at a third of its bound width: with the periodic bound transform a wider
     // distribution sees a landscape that repeats, and step-size control can then drift upwards for good.
-    [Option("max-std", "Cap on each coordinate's standard deviation, as a fraction of its bound width (0 = no cap)", Min = 0)]
-    public double MaxStd { get; set; } = 1.0 / 3;
+    [Option("max-std", "Cap on each coordinate's standard deviation, as a fraction of its bound width; auto = 1/3, 0 = no cap", Min = 0)]
+    public double? MaxStd { get; set; }
 
     [Option("restarts", "Restart strategy when a run terminates internally")]
     public RestartStrategy Restarts { get; set; } = RestartStrategy.None;

@@ -61,12 +61,13 @@ internal sealed record CmaSettings
 
         var sigma0 = options.Sigma0 ?? 0.3 * meanWidth;
         double[]? maxStd = null;
-        if (options.MaxStd > 0)
+        var maxStdFraction = options.MaxStd ?? (1.0 / 3);
+        if (maxStdFraction > 0)
         {
             maxStd = new double[dimension];
             for (var i = 0; i < dimension; i++)
             {
-                maxStd[i] = options.MaxStd * bounds.Width(i);
+                maxStd[i] = maxStdFraction * bounds.Width(i);
             }
         }
 

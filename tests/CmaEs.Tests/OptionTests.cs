@@ -24,6 +24,14 @@ public sealed class OptionTests
     }
 
     [Fact]
+    public void Negative_max_std_is_rejected()
+    {
+        var e = Fails(3, ("max-std", "-0.1"));
+        Assert.Equal("max-std", e.OptionName);
+        Assert.Equal("auto", new CmaEsFactory().Options.Find("max-std")!.DefaultText);
+    }
+
+    [Fact]
     public void Lambda_below_two_is_rejected()
     {
         var e = Fails(3, ("lambda", "1"));
