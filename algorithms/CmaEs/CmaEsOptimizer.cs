@@ -9,7 +9,9 @@ namespace Workbench.Algorithms.CmaEs;
 /// (unless x0 is given for run 0), its BIPOP draw and all its samples.</remarks>
 public sealed partial class CmaEsOptimizer : IOptimizer, IMigrationSupport
 {
-    private static readonly string[] Extras = ["sigma", "restart", "lambda", "axis-ratio"];
+    // min-std and max-std are the real per-coordinate spreads σ·s_i·sqrt(C_ii) (as pycma displays them): under the
+    // standard-deviation cap σ alone can grow while the spread stays bounded.
+    private static readonly string[] Extras = ["sigma", "restart", "lambda", "axis-ratio", "min-std", "max-std"];
 
     private readonly CmaSettings _settings;
     private readonly ulong _seed;
@@ -107,6 +109,16 @@ public sealed partial class CmaEsOptimizer : IOptimizer, IMigrationSupport
         values[1] = _schedule.Restarts;
         values[2] = _generation.Lambda;
         values[3] = _run.MaxD / _run.MinD;
+        double min = double.PositiveInfinity, max = 0;
+        for (var i = 0; i < Dimension; i++)
+        {
+            var std = _run.CoordinateStd(i);
+            min = Math.Min(min, std);
+            max = Math.Max(max, std);
+        }
+
+        values[4] = min;
+        values[5] = max;
     }
 
     /// <summary>Ranks the generation, keeps the best ever, updates the run and decides on its end.</summary>

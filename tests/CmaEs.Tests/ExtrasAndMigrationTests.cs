@@ -6,16 +6,18 @@ namespace Workbench.Algorithms.CmaEs.Tests;
 public sealed class ExtrasAndMigrationTests
 {
     [Fact]
-    public void Extras_report_sigma_restart_lambda_and_axis_ratio()
+    public void Extras_report_sigma_restart_lambda_axis_ratio_and_coordinate_spreads()
     {
         var optimizer = Harness.Create(10, -5, 5, 1, ("lambda", "12"));
-        Assert.Equal(["sigma", "restart", "lambda", "axis-ratio"], optimizer.ExtraNames);
-        var extras = new double[4];
+        Assert.Equal(["sigma", "restart", "lambda", "axis-ratio", "min-std", "max-std"], optimizer.ExtraNames);
+        var extras = new double[6];
         optimizer.GetExtras(extras);
         Assert.Equal(3.0, extras[0], 12); // 0.3 x width 10
         Assert.Equal(0, extras[1]);
         Assert.Equal(12, extras[2]);
         Assert.Equal(1, extras[3]);
+        Assert.Equal(3.0, extras[4], 12);
+        Assert.Equal(3.0, extras[5], 12);
 
         // An ellipsoid with condition 1e4 makes the axis ratio approach 100.
         Harness.Run(optimizer, x =>
@@ -31,6 +33,21 @@ public sealed class ExtrasAndMigrationTests
         optimizer.GetExtras(extras);
         Assert.InRange(extras[3], 30, 300);
         Assert.True(extras[0] > 0 && extras[0] < 0.1);
+        // The most stretched coordinate (weight 1) spreads far wider than the least (weight 1e4).
+        Assert.True(extras[4] > 0 && extras[5] > 10 * extras[4], $"min-std {extras[4]}, max-std {extras[5]}");
+    }
+
+    [Fact]
+    public void Max_std_extra_stays_at_the_cap_while_sigma_grows()
+    {
+        // Random fitness: step-size control drifts σ up, the cap (1/3 of width 10) holds the real spread.
+        var optimizer = Harness.Create(4, -5, 5, 3, ("sigma0", "3"));
+        var rng = new Random(1);
+        Harness.Run(optimizer, _ => rng.NextDouble(), double.NegativeInfinity, 4000);
+        var extras = new double[6];
+        optimizer.GetExtras(extras);
+        Assert.True(extras[0] > 10.0 / 3, $"sigma {extras[0]}"); // σ alone would break the cap
+        Assert.True(extras[5] <= (10.0 / 3) * (1 + 1e-12), $"max-std {extras[5]}");
     }
 
     private static (CmaEsOptimizer Optimizer, double[] Batch) OneGeneration()
