@@ -17,8 +17,8 @@ public sealed class CmaEsOptions : IValidatableOptions
     [Option("active", "Active CMA: negative weights for the worst steps in the rank-mu update (tutorial default)")]
     public bool Active { get; set; } = true;
 
-    // pycma (4.x) caps each coordinate at a third of its bound width: with the periodic bound transform a wider
-    // distribution sees a landscape that repeats, and step-size control can then drift upwards for good.
+    // pycma caps each coordinate at a third of its bound width (maxstd_boundrange): with the periodic bound
+    // transform a wider distribution sees a landscape that repeats, and step-size control can drift up for good.
     [Option("max-std", "Cap on each coordinate's standard deviation, as a fraction of its bound width; auto = 1/3, 0 = no cap", Min = 0)]
     public double? MaxStd { get; set; }
 

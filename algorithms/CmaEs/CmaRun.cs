@@ -26,10 +26,6 @@ internal sealed partial class CmaRun
 
     public CmaRun(StrategyParameters p, ReadOnlySpan<double> mean, double sigma, double[]? maxStd = null)
     {
-        _maxStd = maxStd;
-        _scaling = new double[p.N];
-        Array.Fill(_scaling, 1.0);
-        _savedScaling = new double[p.N];
         _p = p;
         _n = p.N;
         var n = _n;
@@ -48,6 +44,10 @@ internal sealed partial class CmaRun
         _savedPc = new double[n];
         _savedPs = new double[n];
         _savedC = new double[n * n];
+        _maxStd = maxStd;
+        _scaling = new double[n];
+        _savedScaling = new double[n];
+        Array.Fill(_scaling, 1.0);
         for (var i = 0; i < n; i++)
         {
             _c[(i * n) + i] = 1;
@@ -74,8 +74,6 @@ internal sealed partial class CmaRun
 
     /// <summary>Eigenvectors of C (columns, row-major) as of the last decomposition.</summary>
     public ReadOnlySpan<double> B => _b;
-
-    public double CovarianceDiagonal(int i) => _c[(i * _n) + i];
 
     /// <summary>Per-coordinate factor of the sampling scale (pycma's sigma_vec): the standard deviation of
     /// coordinate i is σ · s_i · sqrt(C_ii).</summary>
