@@ -5,11 +5,12 @@ using Workbench.Tui.Forms;
 namespace Workbench.Tui.Views;
 
 /// <summary>Draws form fields as "name [value]" rows; a field whose text is invalid is marked with '!' at once,
-/// and the focused field's hint and error go to <see cref="FieldFocused"/> for the help line.</summary>
+/// and the focused field's hint and error go to <see cref="FieldFocused"/> for the help line. A field with
+/// choices is a <see cref="ChoiceField"/> (Left/Right, letters), any other a text box.</summary>
 internal sealed class FormView : View
 {
     private const int LabelWidth = 12;
-    private readonly List<(FormField Field, Label Label, TextField Box)> _rows = [];
+    private readonly List<(FormField Field, Label Label, View Editor)> _rows = [];
 
     public FormView()
     {
@@ -54,11 +55,16 @@ internal sealed class FormView : View
 
     public void Refresh()
     {
-        foreach (var (field, label, box) in _rows)
+        foreach (var (field, label, editor) in _rows)
         {
-            if (box.Text != field.Text)
+            switch (editor)
             {
-                box.Text = field.Text;
+                case ChoiceField choice:
+                    choice.Value = field.Text;
+                    break;
+                case TextField box when box.Text != field.Text:
+                    box.Text = field.Text;
+                    break;
             }
 
             label.Text = Caption(field);
@@ -68,14 +74,34 @@ internal sealed class FormView : View
     private void AddRow(FormField field, int y)
     {
         var label = new Label { Text = Caption(field), X = 0, Y = y, Width = LabelWidth };
-        var box = new TextField { Text = field.Text, X = LabelWidth, Y = y, Width = Dim.Fill() };
-        box.TextChanged += (_, _) =>
+
+        // Both editors write back exactly what they show, so checks, "changed" and the run request see no
+        // difference between a chosen and a typed value.
+        void Edited(string text)
         {
-            field.Text = box.Text;
+            field.Text = text;
             label.Text = Caption(field);
             FieldFocused?.Invoke(field);
-        };
-        box.HasFocusChanged += (_, e) =>
+        }
+
+        View editor;
+        if (field.Choices.Count > 0)
+        {
+            var choice = new ChoiceField(field.Choices) { Value = field.Text };
+            choice.ValueChanged += (_, _) => Edited(choice.Value);
+            editor = choice;
+        }
+        else
+        {
+            var box = new TextField { Text = field.Text };
+            box.TextChanged += (_, _) => Edited(box.Text);
+            editor = box;
+        }
+
+        editor.X = LabelWidth;
+        editor.Y = y;
+        editor.Width = Dim.Fill();
+        editor.HasFocusChanged += (_, e) =>
         {
             if (e.NewValue)
             {
@@ -83,8 +109,8 @@ internal sealed class FormView : View
                 FieldFocused?.Invoke(field);
             }
         };
-        Add(label, box);
-        _rows.Add((field, label, box));
+        Add(label, editor);
+        _rows.Add((field, label, editor));
     }
 
     /// <summary>Keeps the focused row visible when Tab moves past the bottom or top of a long form.</summary>
