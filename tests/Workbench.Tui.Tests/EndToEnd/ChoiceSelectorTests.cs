@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Workbench.Conformance;
+
+namespace Workbench.Tui.Tests.EndToEnd;
+
+/// <summary>An option with a fixed set of values, chosen with the selector in a real terminal, reaches the run.</summary>
+[Collection(TerminalCollection.Name)]
+public sealed partial class ChoiceSelectorTests
+{
+    [Fact]
+    public async Task Restarts_chosen_with_the_selector_is_the_option_the_recorded_run_used()
+    {
+        using var tui = TmuxSession.Start();
+        tui.WaitFor("cmaes on ackley");
+        tui.SendKeys("Tab", "Down"); // to Problems (no visible change until the pick moves), ellipsoid
+        tui.WaitFor("cmaes on ellipsoid");
+        tui.TabUntil("Evaluation budget");
+        tui.Type("3000");
+
+        tui.TabUntil("Restart strategy");
+        tui.WaitFor(s => RestartsRow(s) == "none", "restarts shown as ◂ none ▸");
+        tui.Type("b");
+        tui.WaitFor(s => RestartsRow(s) == "bipop", "a typed b to pick bipop");
+        tui.SendKeys("Left");
+        tui.WaitFor(s => RestartsRow(s) == "ipop", "Left to step back to ipop");
+        tui.SendKeys("Tab");
+        tui.WaitFor("restarts for ipop/bipop"); // the help line of max-restarts, the next field
+        Assert.Equal("ipop", RestartsRow(tui.LastScreen));
+
+        tui.SendKeys("F5");
+        tui.WaitFor(s => s.Contains("completed (max-evaluations)", StringComparison.Ordinal), "the run to end", seconds: 60);
+        tui.SendKeys("C-q");
+        tui.WaitFor("[wb exited]");
+
+        var list = await WbProcess.RunAsync(["runs", "list", "--json", "--db", tui.Database], tui.WorkDir, TimeSpan.FromSeconds(60));
+        Assert.True(list.ExitCode == 0, list.StdErr);
+        var id = Assert.Single(JsonDocument.Parse(list.StdOut).RootElement.EnumerateArray()).GetProperty("runId").GetString()!;
+        var show = await WbProcess.RunAsync(["runs", "show", id, "--json", "--db", tui.Database], tui.WorkDir, TimeSpan.FromSeconds(60));
+        Assert.True(show.ExitCode == 0, show.StdErr);
+        var options = JsonDocument.Parse(show.StdOut).RootElement.GetProperty("run").GetProperty("description").GetProperty("algorithm").GetProperty("options");
+        Assert.Equal("ipop", options.GetProperty("restarts").GetString());
+    }
+
+    /// <summary>The value the restarts row shows between its arrows, or null when the row shows none.</summary>
+    private static string? RestartsRow(string screen) => RestartsRegex().Match(screen) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"│ restarts\s+◂ (\w+) ▸")]
+    private static partial Regex RestartsRegex();
+}
