@@ -156,6 +156,21 @@ public sealed class ChoiceFieldTests : IDisposable
         Assert.Equal(" auto [cpu] gpu", Row(choice).TrimEnd());
     }
 
+    [Fact]
+    public void A_click_on_a_choice_picks_it_and_on_an_arrow_steps()
+    {
+        var choice = new ChoiceField(["auto", "cpu", "gpu"]) { Value = "auto", Width = 20 };
+        _window.Add(choice);
+        _app.LayoutAndDraw(forceRedraw: true);
+        Click(choice, 12); // "[auto] cpu  gpu ": on gpu
+        Assert.Equal("gpu", choice.Value);
+
+        choice.Width = 10;
+        _app.LayoutAndDraw(forceRedraw: true);
+        Click(choice, 0); // "◂ gpu ▸": on the left arrow
+        Assert.Equal("cpu", choice.Value);
+    }
+
     public void Dispose()
     {
         if (_session is not null)
@@ -192,6 +207,9 @@ public sealed class ChoiceFieldTests : IDisposable
             _app.Keyboard.RaiseKeyDownEvent(key);
         }
     }
+
+    private static void Click(View view, int x) =>
+        view.NewMouseEvent(new Mouse { Position = new System.Drawing.Point(x, 0), Flags = MouseFlags.LeftButtonClicked });
 
     private string Row(View view)
     {
