@@ -28,11 +28,14 @@ public sealed class HotReloadTests
         var folder = folders.Add("BetaPlugin");
         var changes = await Eventually.Holds(catalog, () => catalog.Optimizers.Count == 1);
 
-        Assert.Equal(folder, changes[0].Added.Single());
+        Assert.Contains(changes, c => c.Added.Contains(folder));
         Assert.Equal("beta-random", catalog.Optimizers[0].Factory.Id);
         lock (raised)
         {
-            Assert.Equal(changes.Count, raised.Count);
+            // The event saw every change the waiter saw, in order; a later rescan (a file of the copy landing
+            // after the first scan) may already have raised one more.
+            Assert.True(raised.Count >= changes.Count, $"{raised.Count} raised, {changes.Count} awaited");
+            Assert.Equal(changes, raised.Take(changes.Count));
         }
     }
 
