@@ -14,15 +14,14 @@ internal static class RunsListCommand
         var db = StoreOptions.Database();
         var algorithm = new Option<string?>("--algorithm", "-a") { Description = "Only runs of this optimiser id" };
         var problem = new Option<string?>("--problem", "-p") { Description = "Only runs on this problem id" };
-        var status = new Option<RunStatus?>("--status") { Description = "running, completed, failed or interrupted" };
+        var status = ListOptions.Status();
         var tag = new Option<string?>("--tag") { Description = "Only runs with this tag" };
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only runs started at or after this date (e.g. 2025-01-31 or 2025-01-31T12:00)" };
-        var limit = new Option<int?>("--limit", "-n") { Description = "At most this many runs (default 50; 0 for all)" };
+        var since = ListOptions.Since("runs");
+        var limit = ListOptions.Limit("runs");
         var json = CommonOptions.Json("Print a JSON array");
         var command = new Command("list", "List stored runs, newest first") { db, algorithm, problem, status, tag, since, limit, json };
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(limit) ?? 50;
             using var store = RunsCommand.OpenReadOnly(parse, db);
             var runs = store.List(new RunQuery
             {
@@ -31,7 +30,7 @@ internal static class RunsListCommand
                 Status = parse.GetValue(status),
                 Tag = parse.GetValue(tag),
                 Since = parse.GetValue(since),
-                Limit = n <= 0 ? null : n,
+                Limit = ListOptions.LimitValue(parse, limit),
             });
             if (parse.GetValue(json))
             {
@@ -50,7 +49,7 @@ internal static class RunsListCommand
             foreach (var r in runs)
             {
                 var d = r.Description;
-                table.Add(r.Id[..12], d.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", c), r.Status.ToString().ToLowerInvariant(),
+                table.Add(r.Id[..12], RecordText.Local(d.StartedAt), r.Status.ToString().ToLowerInvariant(),
                     d.Algorithm.Id, d.Problem.Id, d.Dimension.ToString(c), d.Seed.ToString(c), r.BestFitness.ToString("G6", c),
                     r.Evaluations.ToString(c), r.StopReason?.ToString() ?? "-",
                     string.Join(" ", new[] { d.Name }.Concat(d.Tags.Select(t => "#" + t)).Where(s => s is not null)));

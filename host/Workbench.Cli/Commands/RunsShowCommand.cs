@@ -61,12 +61,12 @@ internal static class RunsShowCommand
         var sb = new StringBuilder();
         sb.AppendLine(c, $"run {r.Id}{(d.Name is null ? "" : $" \"{d.Name}\"")}{(d.Tags.Count == 0 ? "" : " " + string.Join(" ", d.Tags.Select(t => "#" + t)))}");
         sb.AppendLine(c, $"status:     {r.Status.ToString().ToLowerInvariant()}{(r.StopReason is { } s ? $" ({s})" : "")}{(r.Error is null ? "" : $": {r.Error}")}");
-        sb.AppendLine(c, $"algorithm:  {d.Algorithm.Id} (plugin {d.Algorithm.Origin.PluginId} {d.Algorithm.Origin.PluginVersion}, sha256 {Short(d.Algorithm.Origin.AssemblySha256)})");
-        sb.AppendLine(c, $"problem:    {d.Problem.Id} (plugin {d.Problem.Origin.PluginId} {d.Problem.Origin.PluginVersion}, sha256 {Short(d.Problem.Origin.AssemblySha256)}), {d.Dimension}-D, bounds [{Range(d.Lower)}, {Range(d.Upper)}]{(d.BoundsOverridden ? " (overridden)" : "")}");
+        sb.AppendLine(c, $"algorithm:  {d.Algorithm.Id} (plugin {d.Algorithm.Origin.PluginId} {d.Algorithm.Origin.PluginVersion}, sha256 {RecordText.ShortSha(d.Algorithm.Origin.AssemblySha256)})");
+        sb.AppendLine(c, $"problem:    {d.Problem.Id} (plugin {d.Problem.Origin.PluginId} {d.Problem.Origin.PluginVersion}, sha256 {RecordText.ShortSha(d.Problem.Origin.AssemblySha256)}), {d.Dimension}-D, bounds [{Range(d.Lower)}, {Range(d.Upper)}]{(d.BoundsOverridden ? " (overridden)" : "")}");
         sb.AppendLine(c, $"seed:       {d.Seed}");
         sb.AppendLine(c, $"evaluator:  {d.Evaluator} x{d.Workers} on {d.Device}{(d.Islands is { } isl ? $", {isl.Count} islands ({isl.Topology}, every {isl.MigrationInterval} iterations, rate {isl.MigrationRate})" : "")}");
-        sb.AppendLine(c, $"machine:    {d.Machine.HostName}, {d.Machine.Os}, {d.Machine.Cpu}, {d.Machine.Cores} cores, {d.Machine.DotNet}");
-        sb.AppendLine(c, $"started:    {d.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss}{(r.EndedAt is { } e ? $", ended {e.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "")} ({r.WallSeconds:F3} s)");
+        sb.AppendLine(c, $"machine:    {RecordText.Machine(d.Machine)}");
+        sb.AppendLine(c, $"started:    {RecordText.Times(d.StartedAt, r.EndedAt, r.WallSeconds)}");
         sb.AppendLine(c, $"result:     best {r.BestFitness:G10} after {r.Iterations:N0} iterations, {r.Evaluations:N0} evaluations{(d.KnownOptimum is double o ? $" (known optimum {o:G6})" : "")}");
         if (r.BestPoint.Length > 0)
         {
@@ -89,8 +89,6 @@ internal static class RunsShowCommand
         sb.AppendLine("  " + RepeatCommand.For(d));
         return sb.ToString();
     }
-
-    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha.Length == 0 ? "-" : sha;
 
     private static string Range(double[] values) =>
         values.Length > 0 && values.All(v => v.Equals(values[0])) ? values[0].ToString("G6", CultureInfo.InvariantCulture) : "per coordinate";

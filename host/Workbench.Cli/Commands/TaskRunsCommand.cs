@@ -13,21 +13,20 @@ internal static class TaskRunsCommand
     {
         var db = StoreOptions.Database();
         var task = new Option<string?>("--task", "-t") { Description = "Only runs of this task id" };
-        var status = new Option<RunStatus?>("--status") { Description = "running, completed, failed or interrupted" };
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only task runs started at or after this date (e.g. 2025-01-31 or 2025-01-31T12:00)" };
-        var limit = new Option<int?>("--limit", "-n") { Description = "At most this many task runs (default 50; 0 for all)" };
+        var status = ListOptions.Status();
+        var since = ListOptions.Since("task runs");
+        var limit = ListOptions.Limit("task runs");
         var json = CommonOptions.Json("Print a JSON array");
         var command = new Command("runs", "List recorded task runs, newest first") { db, task, status, since, limit, json };
         command.SetAction(parse =>
         {
-            var n = parse.GetValue(limit) ?? 50;
             using var store = RunsCommand.OpenReadOnly(parse, db);
             var tasks = store.ListTasks(new TaskRunQuery
             {
                 TaskId = parse.GetValue(task),
                 Status = parse.GetValue(status),
                 Since = parse.GetValue(since),
-                Limit = n <= 0 ? null : n,
+                Limit = ListOptions.LimitValue(parse, limit),
             });
             if (parse.GetValue(json))
             {
@@ -45,7 +44,7 @@ internal static class TaskRunsCommand
             var table = new TextTable("ID", "STARTED", "STATUS", "TASK", "NODES", "SEED", "SECONDS", "RESULT", "SHA256");
             foreach (var t in tasks)
             {
-                table.Add(t.Id[..12], t.StartedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", c), t.Status.ToString().ToLowerInvariant(),
+                table.Add(t.Id[..12], RecordText.Local(t.StartedAt), t.Status.ToString().ToLowerInvariant(),
                     t.TaskId, t.NodeCount.ToString(c), t.Seed.ToString(c), t.WallSeconds.ToString("F3", c), TaskShowCommand.ResultText(t),
                     t.Result is { } r ? r.Sha256[..12] : "-");
             }

@@ -46,11 +46,11 @@ internal static class TaskShowCommand
         var sb = new StringBuilder();
         sb.AppendLine(c, $"task run {t.Id}");
         sb.AppendLine(c, $"status:   {t.Status.ToString().ToLowerInvariant()}{(t.Error is null ? "" : $": {t.Error}")}");
-        sb.AppendLine(c, $"task:     {t.TaskId} (plugin {t.Origin.PluginId} {t.Origin.PluginVersion}, sha256 {(t.Origin.AssemblySha256.Length == 0 ? "-" : t.Origin.AssemblySha256[..Math.Min(12, t.Origin.AssemblySha256.Length)])})");
+        sb.AppendLine(c, $"task:     {t.TaskId} (plugin {t.Origin.PluginId} {t.Origin.PluginVersion}, sha256 {RecordText.ShortSha(t.Origin.AssemblySha256)})");
         sb.AppendLine(c, $"options:  {string.Join(" ", t.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}"))}");
         sb.AppendLine(c, $"seed:     {t.Seed}, {t.NodeCount} nodes");
-        sb.AppendLine(c, $"machine:  {t.Machine.HostName}, {t.Machine.Os}, {t.Machine.Cpu}, {t.Machine.Cores} cores, {t.Machine.DotNet}");
-        sb.AppendLine(c, $"started:  {t.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss}{(t.EndedAt is { } e ? $", ended {e.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "")} ({t.WallSeconds:F3} s)");
+        sb.AppendLine(c, $"machine:  {RecordText.Machine(t.Machine)}");
+        sb.AppendLine(c, $"started:  {RecordText.Times(t.StartedAt, t.EndedAt, t.WallSeconds)}");
         if (t.Result is { } r)
         {
             sb.AppendLine(c, $"result:   {ResultText(t)} ({r.Kind}{(r.Shape.Count > 0 ? ", shape [" + string.Join("x", r.Shape) + "]" : "")})");
