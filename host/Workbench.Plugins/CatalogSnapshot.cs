@@ -45,7 +45,7 @@ internal sealed class CatalogSnapshot
                 else
                 {
                     pluginOwners.Add(entry.Metadata!.Id, entry);
-                    var origin = new ComponentOrigin(entry.Metadata.Id, entry.Metadata.Version, entry.Sha256, entry.FolderPath);
+                    var origin = new ComponentOrigin(entry.Metadata.Id, entry.Metadata.Version, entry.Sha256, entry.FolderPath) { FolderSha256 = entry.FolderSha256 };
                     foreach (var component in plugin.Components)
                     {
                         componentOwners.Add((component.Kind.Name, component.Id), entry);

@@ -32,6 +32,10 @@ public sealed record PluginEntry(
 {
     public string FolderPath => Path.Combine(Directory, Folder);
 
+    /// <summary>SHA-256 of the whole folder (<see cref="Engine.Specs.PluginFolderHash"/>): the identity under which
+    /// it travels to peers. Empty when it could not be read.</summary>
+    public string FolderSha256 { get; init; } = "";
+
     public IReadOnlyList<string> OptimizerIds => IdsOf(ComponentKinds.Optimizer);
 
     public IReadOnlyList<string> ProblemIds => IdsOf(ComponentKinds.Problem);

@@ -3,6 +3,7 @@ using System.Runtime.Loader;
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
 using Workbench.Contracts;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Plugins;
 
@@ -24,7 +25,7 @@ internal static class PluginFolderLoader
             }
 
             var image = File.ReadAllBytes(entry.AssemblyPath);
-            entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)) };
+            entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
             var manifest = PluginManifest.Read(image, folder + ".dll");
             if (!manifest.IsPlugin)
             {
