@@ -20,7 +20,8 @@ public static class WbApp
         try
         {
             // Our own handlers below map exceptions to exit codes; the default handler would print stack traces.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A peer drains for up to 8 s on SIGTERM before it exits; the default 2 s would cut that short.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(9.5) });
         }
         catch (UsageException ex)
         {
@@ -29,7 +30,7 @@ public static class WbApp
         }
         catch (RunSetupException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {SettingFlags.Explain(ex)}");
             return ExitCodes.Usage;
         }
         catch (Engine.Archive.RunIdException ex)
@@ -53,6 +54,9 @@ public static class WbApp
     {
         var root = new RootCommand("Workbench: optimisation and simulation with plugins, on every core you have.");
         root.Options.Add(CommonOptions.Plugins);
+        root.Options.Add(ClusterOptions.KeyFile);
+        root.Options.Add(ClusterOptions.Insecure);
+        root.Options.Add(ClusterOptions.TlsCa);
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
@@ -65,6 +69,9 @@ public static class WbApp
         root.Subcommands.Add(UiCommand.Create());
         root.SetAction(UiCommand.Run);
         root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PeersCommand.Create());
+        root.Subcommands.Add(KeyCommand.Create());
         return root;
     }
 }

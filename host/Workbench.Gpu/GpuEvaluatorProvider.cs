@@ -54,12 +54,12 @@ public sealed class GpuEvaluatorProvider : IEvaluatorProvider
         var runtime = _runtime();
         if (runtime.BestGpu is not { } gpu)
         {
-            throw new RunSetupException("device", $"--device gpu: no GPU found: ILGPU sees only {runtime.Describe()}; use --device cpu or auto");
+            throw new RunSetupException("device", $"device gpu: no GPU found: ILGPU sees only {runtime.Describe()}; use device cpu or auto");
         }
 
         if (GpuEvaluator.KernelOf(problem) is null)
         {
-            throw new RunSetupException("device", $"--device gpu: problem '{problem.Id}' offers no GPU kernel; use --device cpu or auto");
+            throw new RunSetupException("device", $"device gpu: problem '{problem.Id}' offers no GPU kernel; use device cpu or auto");
         }
 
         return new GpuEvaluator(runtime.Accelerator(gpu), problem, gpu.Label);

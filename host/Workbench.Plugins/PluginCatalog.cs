@@ -2,6 +2,7 @@ using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Problems;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Specs;
 using Workbench.Engine.Tasks;
 
 namespace Workbench.Plugins;
@@ -13,7 +14,7 @@ namespace Workbench.Plugins;
 /// replaced or removed are picked up without a restart; only the affected plugins are reloaded. All properties
 /// return immutable snapshots that are swapped atomically.
 /// </remarks>
-public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IDisposable
+public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFolderSource, IDisposable
 {
     private readonly PluginCatalogOptions _options;
     private readonly object _reloadGate = new();
@@ -35,6 +36,9 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IDisposable
     /// thread that reloaded: a timer thread for watched changes, the caller's for <see cref="Rescan"/>.</summary>
     public event EventHandler<CatalogChangedEventArgs>? Changed;
 
+    /// <summary>Types whose assemblies plugins share with the host (see <see cref="PluginCatalogOptions.SharedTypes"/>).</summary>
+    public IReadOnlyList<Type> SharedTypes => _options.SharedTypes;
+
     /// <summary>The directories searched, full paths without duplicates, highest priority first.</summary>
     public IReadOnlyList<string> Directories { get; }
 
@@ -54,6 +58,9 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IDisposable
     /// <summary>The registered factories of one kind (a contract interface listed in <see cref="ComponentKinds"/>).</summary>
     public IReadOnlyList<Registered<T>> Components<T>()
         where T : class => Volatile.Read(ref _snapshot).Of<T>();
+
+    public string? FolderOf(string folderSha256) =>
+        Plugins.FirstOrDefault(p => p.Status == PluginStatus.Loaded && p.FolderSha256 == folderSha256)?.FolderPath;
 
     /// <summary>Scans every directory synchronously and, when <see cref="PluginCatalogOptions.Watch"/> is set,
     /// starts watching them. Calling it again only rescans.</summary>

@@ -3,9 +3,9 @@ using Workbench.Contracts.Problems;
 namespace Workbench.Problems.Benchmarks;
 
 /// <summary>What every benchmark factory shares: a standard box, a known minimiser with equal coordinates,
-/// and no options.</summary>
+/// and one option, an artificial pause per evaluation.</summary>
 /// <remarks>Members are <c>private protected</c>: the functions of this plugin derive from it, nothing else can.</remarks>
-public abstract class BenchmarkFactory : ProblemFactory<NoOptions>
+public abstract class BenchmarkFactory : ProblemFactory<BenchmarkOptions>
 {
     /// <summary>Lower end of the standard domain, the same for every coordinate.</summary>
     public abstract double DomainLower { get; }
@@ -18,10 +18,11 @@ public abstract class BenchmarkFactory : ProblemFactory<NoOptions>
     /// <summary>The minimum value (0 for all of these functions).</summary>
     public virtual double OptimumValue => 0.0;
 
-    protected sealed override IProblem Create(NoOptions options, int dimension, Bounds? bounds)
+    protected sealed override IProblem Create(BenchmarkOptions options, int dimension, Bounds? bounds)
     {
         var box = bounds ?? Bounds.Uniform(dimension, DomainLower, DomainUpper);
-        return Build(Id, box, OptimumWithin(box));
+        var problem = Build(Id, box, OptimumWithin(box));
+        return options.PauseMs > 0 ? new PausingProblem(problem, TimeSpan.FromMilliseconds(options.PauseMs)) : problem;
     }
 
     private protected abstract IProblem Build(string id, Bounds bounds, KnownOptimum? optimum);

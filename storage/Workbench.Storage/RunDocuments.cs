@@ -62,7 +62,27 @@ internal static class RunDocuments
         doc["iters"] = run.Iterations;
         doc["wall"] = run.WallSeconds;
         doc["ended"] = run.EndedAt is { } e ? e.UtcTicks : BsonValue.Null;
+        if (run.EvaluatorReport is { } report)
+        {
+            // Optional field (absent in runs without peers), so no schema change: older readers ignore it.
+            doc["spread"] = new BsonDocument
+            {
+                ["shares"] = new BsonArray(report.Shares.Select(s => new BsonDocument
+                {
+                    ["name"] = s.Name, ["evals"] = s.Evaluations, ["chunks"] = s.Chunks, ["seconds"] = s.Seconds,
+                })),
+                ["redispatches"] = report.Redispatches,
+                ["warnings"] = new BsonArray(report.Warnings.Select(w => new BsonValue(w))),
+            };
+        }
     }
+
+    private static EvaluatorReport? Spread(BsonValue value) => value.IsDocument
+        ? new EvaluatorReport(
+            value["shares"].AsArray.Select(s => new SlotShare(s["name"].AsString, s["evals"].AsInt64, s["chunks"].AsInt64, s["seconds"].AsDouble)).ToArray(),
+            value["redispatches"].AsInt64,
+            value["warnings"].AsArray.Select(w => w.AsString).ToArray())
+        : null;
 
     public static RunRecord FromDocument(BsonDocument doc)
     {
@@ -114,6 +134,7 @@ internal static class RunDocuments
             Iterations = doc["iters"].AsInt64,
             WallSeconds = doc["wall"].AsDouble,
             EndedAt = doc["ended"].IsNull ? null : new DateTimeOffset(doc["ended"].AsInt64, TimeSpan.Zero),
+            EvaluatorReport = Spread(doc["spread"]),
             OwnerPid = doc["pid"].AsInt32,
             OwnerHost = doc["host"].AsString,
         };

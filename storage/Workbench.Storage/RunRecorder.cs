@@ -192,7 +192,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
             {
                 Status = summary.Status, StopReason = summary.StopReason, Error = summary.Error, BestFitness = summary.BestFitness,
                 BestPoint = summary.BestPoint, Evaluations = summary.Evaluations, Iterations = summary.Iterations,
-                WallSeconds = summary.WallSeconds, EndedAt = summary.EndedAt,
+                WallSeconds = summary.WallSeconds, EndedAt = summary.EndedAt, EvaluatorReport = summary.EvaluatorReport,
             };
         }
 

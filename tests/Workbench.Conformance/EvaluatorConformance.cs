@@ -1,20 +1,30 @@
 using Workbench.Contracts.Problems;
 using Workbench.Contracts.Randomness;
+using Workbench.Engine.Catalog;
 using Workbench.Engine.Evaluation;
+using Workbench.Engine.Specs;
 using Xunit;
 
 namespace Workbench.Conformance;
 
 /// <summary>The suite every evaluator passes: serial, multicore, GPU, peers. Derive and implement <see cref="Create"/>.</summary>
+/// <remarks>Problems are made from specs (<see cref="SpecOf"/>) through the same resolver a peer uses, so an
+/// evaluator that sends work elsewhere is tested on exactly what the other side re-creates.</remarks>
 public abstract class EvaluatorConformance
 {
-    protected abstract IEvaluator Create(IProblem problem);
+    protected abstract IEvaluator Create(ProblemGuard problem);
+
+    /// <summary>Where the suite's problems come from (the peers suite uses the built-in plugins, which peers hold).</summary>
+    protected virtual IComponentCatalog Catalog { get; } = new StaticCatalog([], [new ShiftedSphereFactory()]);
+
+    /// <summary>The problem the evaluator under test evaluates, as data (GPU suites name one with a kernel).</summary>
+    protected virtual ProblemSpec SpecOf(int dimension) => new SpecResolver(Catalog).Default("shifted-sphere", dimension);
+
+    private ProblemGuard ProblemOf(int dimension) => new SpecResolver(Catalog).CreateProblem(SpecOf(dimension));
 
     /// <summary>Largest relative difference allowed against the serial reference (0 = bit-identical).</summary>
     protected virtual double Tolerance => 0;
 
-    /// <summary>A problem the evaluator under test can evaluate (GPU suites supply one with a kernel).</summary>
-    protected virtual IProblem ProblemOf(int dimension) => new ShiftedSphere(dimension);
 
     [Theory]
     [InlineData(1, 1)]

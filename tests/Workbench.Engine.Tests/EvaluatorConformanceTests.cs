@@ -7,18 +7,18 @@ namespace Workbench.Engine.Tests;
 
 public sealed class SerialEvaluatorConformance : EvaluatorConformance
 {
-    protected override IEvaluator Create(IProblem problem) => new SerialEvaluator(problem);
+    protected override IEvaluator Create(ProblemGuard problem) => new SerialEvaluator(problem);
 }
 
 public sealed class MulticoreEvaluatorConformance : EvaluatorConformance
 {
-    protected override IEvaluator Create(IProblem problem) => new MulticoreEvaluator(problem, 2);
+    protected override IEvaluator Create(ProblemGuard problem) => new MulticoreEvaluator(problem, 2);
 }
 
 public sealed class MulticoreEvaluatorManyWorkersConformance : EvaluatorConformance
 {
     // More workers than cores, and a count that does not divide batches evenly.
-    protected override IEvaluator Create(IProblem problem) => new MulticoreEvaluator(problem, 7);
+    protected override IEvaluator Create(ProblemGuard problem) => new MulticoreEvaluator(problem, 7);
 }
 
 public sealed class MulticoreEvaluatorTests

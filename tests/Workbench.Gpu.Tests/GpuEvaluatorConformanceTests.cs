@@ -1,7 +1,9 @@
 using Workbench.Conformance;
 using Workbench.Contracts.Options;
 using Workbench.Contracts.Problems;
+using Workbench.Engine.Catalog;
 using Workbench.Engine.Evaluation;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Gpu.Tests;
 
@@ -12,10 +14,11 @@ public sealed class GpuEvaluatorConformanceTests(SimulatorFixture gpu) : Evaluat
 {
     protected override double Tolerance => 1e-12;
 
-    protected override IProblem ProblemOf(int dimension) =>
-        KernelAgreementTests.Factory("rastrigin").Create(OptionSchema.Empty.Defaults, dimension, null);
+    protected override IComponentCatalog Catalog { get; } = new StaticCatalog([], [KernelAgreementTests.Factory("rastrigin")]);
 
-    protected override IEvaluator Create(IProblem problem) => new GpuEvaluator(gpu.Accelerator, problem, "simulator");
+    protected override ProblemSpec SpecOf(int dimension) => new SpecResolver(Catalog).Default("rastrigin", dimension);
+
+    protected override IEvaluator Create(ProblemGuard problem) => new GpuEvaluator(gpu.Accelerator, problem, "simulator");
 }
 
 /// <summary>The same suite on <see cref="AutoEvaluator"/> with a crossover inside the suite's batch sizes, so both
@@ -25,9 +28,10 @@ public sealed class AutoEvaluatorConformanceTests(SimulatorFixture gpu) : Evalua
 {
     protected override double Tolerance => 1e-12;
 
-    protected override IProblem ProblemOf(int dimension) =>
-        KernelAgreementTests.Factory("griewank").Create(OptionSchema.Empty.Defaults, dimension, null);
+    protected override IComponentCatalog Catalog { get; } = new StaticCatalog([], [KernelAgreementTests.Factory("griewank")]);
 
-    protected override IEvaluator Create(IProblem problem) =>
+    protected override ProblemSpec SpecOf(int dimension) => new SpecResolver(Catalog).Default("griewank", dimension);
+
+    protected override IEvaluator Create(ProblemGuard problem) =>
         new AutoEvaluator(new MulticoreEvaluator(problem, 2), new GpuEvaluator(gpu.Accelerator, problem, "simulator"), crossover: 100);
 }

@@ -87,9 +87,9 @@ public sealed class IslandRunTests
     }
 
     [Theory]
-    [InlineData(0, 20, 0.01, "islands", "--islands must be at least 1, got 0")]
-    [InlineData(4, -1, 0.01, "migration-interval", "--migration-interval must be at least 1, got -1")]
-    [InlineData(4, 20, 1.5, "migration-rate", "--migration-rate must be in [0, 1], got 1.5")]
+    [InlineData(0, 20, 0.01, "islands", "islands must be at least 1, got 0")]
+    [InlineData(4, -1, 0.01, "migration-interval", "migration-interval must be at least 1, got -1")]
+    [InlineData(4, 20, 1.5, "migration-rate", "migration-rate must be in [0, 1], got 1.5")]
     public void Bad_island_settings_are_setup_errors(int count, int interval, double rate, string subject, string message)
     {
         var request = Harness.Request(new IslandSettings(count, interval, rate, MigrationTopology.Ring));

@@ -20,7 +20,7 @@ public sealed class DependencyRuleTests
     [Fact]
     public void The_engine_references_no_ui_storage_network_gpu_or_plugin_loader()
     {
-        string[] forbidden = ["Terminal.Gui", "Grpc", "LiteDB", "ILGPU", "McMaster"];
+        string[] forbidden = ["Terminal.Gui", "Grpc", "Google.Protobuf", "Microsoft.AspNetCore", "LiteDB", "ILGPU", "McMaster"];
         var references = References(typeof(IComponentCatalog).Assembly);
 
         Assert.Contains("Workbench.Contracts", references);

@@ -5,18 +5,14 @@ using Workbench.Engine.Running;
 namespace Workbench.Cli.Commands;
 
 /// <summary>The island-model options of <c>wb run</c>.</summary>
-/// <remarks>Defaults: migration every 20 generations of the best 1% (⌈0.01·size⌉, so 10 of a GA population of
-/// 1000) along a ring, the settings of the Playdoh paper's Schwefel experiment.</remarks>
+/// <remarks>Defaults come from <see cref="IslandSettings"/>, the one home of run-setting defaults.</remarks>
 internal sealed class IslandOptions
 {
-    public const int DefaultInterval = 20;
-    public const double DefaultRate = 0.01;
-
     public Option<int?> Count { get; } = new("--islands") { Description = "Island model: number of sub-populations (1 = a single population)" };
 
-    public Option<int> Interval { get; } = new("--migration-interval") { Description = "Generations between migrations", DefaultValueFactory = _ => DefaultInterval };
+    public Option<int> Interval { get; } = new("--migration-interval") { Description = "Generations between migrations", DefaultValueFactory = _ => IslandSettings.DefaultInterval };
 
-    public Option<double> Rate { get; } = new("--migration-rate") { Description = "Fraction of each island's population sent (the best ⌈rate·size⌉)", DefaultValueFactory = _ => DefaultRate };
+    public Option<double> Rate { get; } = new("--migration-rate") { Description = "Fraction of each island's population sent (the best ⌈rate·size⌉)", DefaultValueFactory = _ => IslandSettings.DefaultRate };
 
     public Option<MigrationTopology> Topology { get; } = new("--topology") { Description = "Migration topology: ring (k → k+1) or fully-connected (each takes the best of all others' emigrants)" };
 

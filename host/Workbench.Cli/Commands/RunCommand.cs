@@ -34,7 +34,7 @@ internal static class RunCommand
                 observers.Add(recorder);
             }
 
-            if (ProgressLine.ForTerminal() is { } progress)
+            if (ProgressLine.ForTerminal(run.Evaluator) is { } progress)
             {
                 observers.Add(progress);
             }

@@ -49,7 +49,8 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, .. Islands.All,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
+        .. Islands.All,
     ];
 
     public RunOptions()
@@ -117,6 +118,9 @@ internal sealed class RunOptions
                 NonFinite = parse.GetValue(OnNonFinite),
                 Device = parse.GetValue(Device),
                 GpuMinBatch = parse.GetValue(GpuMinBatch),
+                Peers = ClusterOptions.PeerTexts(parse),
+                UseLocal = !parse.GetValue(ClusterOptions.NoLocal),
+                OnPeerLoss = parse.GetValue(ClusterOptions.OnPeerLoss),
             },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],

@@ -65,6 +65,11 @@ internal static class RunsShowCommand
         sb.AppendLine(c, $"problem:    {d.Problem.Id} (plugin {d.Problem.Origin.PluginId} {d.Problem.Origin.PluginVersion}, sha256 {RecordText.ShortSha(d.Problem.Origin.AssemblySha256)}), {d.Dimension}-D, bounds [{Range(d.Lower)}, {Range(d.Upper)}]{(d.BoundsOverridden ? " (overridden)" : "")}");
         sb.AppendLine(c, $"seed:       {d.Seed}");
         sb.AppendLine(c, $"evaluator:  {d.Evaluator} x{d.Workers} on {d.Device}{(d.Islands is { } isl ? $", {isl.Count} islands ({isl.Topology}, every {isl.MigrationInterval} iterations, rate {isl.MigrationRate})" : "")}");
+        if (SpreadText.Line(r.EvaluatorReport) is { } spread)
+        {
+            sb.AppendLine(spread);
+        }
+
         sb.AppendLine(c, $"machine:    {RecordText.Machine(d.Machine)}");
         sb.AppendLine(c, $"started:    {RecordText.Times(d.StartedAt, r.EndedAt, r.WallSeconds)}");
         sb.AppendLine(c, $"result:     best {r.BestFitness:G10} after {r.Iterations:N0} iterations, {r.Evaluations:N0} evaluations{(d.KnownOptimum is double o ? $" (known optimum {o:G6})" : "")}");

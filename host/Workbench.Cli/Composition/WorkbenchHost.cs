@@ -3,15 +3,19 @@ using Workbench.Cli.Commands;
 using Workbench.Engine.Evaluation;
 using Workbench.Gpu;
 using Workbench.Plugins;
+using Workbench.Transport.Evaluation;
 
 namespace Workbench.Cli.Composition;
 
 /// <summary>The composition root: wires the plugin catalog, evaluators and (later) stores for one command.</summary>
 internal sealed class WorkbenchHost : IDisposable
 {
-    private WorkbenchHost(PluginCatalog catalog)
+    private readonly ParseResult _parse;
+
+    private WorkbenchHost(PluginCatalog catalog, ParseResult parse)
     {
         Catalog = catalog;
+        _parse = parse;
     }
 
     public PluginCatalog Catalog { get; }
@@ -21,8 +25,12 @@ internal sealed class WorkbenchHost : IDisposable
 
     public GpuRuntime Gpu => _gpu.Value;
 
-    /// <summary>auto / cpu / gpu over the CPU evaluators (see <see cref="GpuEvaluatorProvider"/>).</summary>
-    public IEvaluatorProvider Evaluators => new GpuEvaluatorProvider(() => _gpu.Value, new CpuEvaluatorProvider());
+    /// <summary>Peers (when a run names them) around auto / cpu / gpu around the CPU evaluators.</summary>
+    public IEvaluatorProvider Evaluators => new PeersEvaluatorProvider(
+        new GpuEvaluatorProvider(() => _gpu.Value, new CpuEvaluatorProvider()),
+        () => ClusterOptions.Credentials(_parse),
+        Catalog,
+        warning => Console.Error.WriteLine($"wb: warning: {warning}"));
 
     /// <summary>Loads the plugin catalog. One-shot commands do not watch folders; long-running ones do.</summary>
     public static WorkbenchHost Open(ParseResult parse, bool watch = false)
@@ -35,7 +43,7 @@ internal sealed class WorkbenchHost : IDisposable
         };
         var catalog = new PluginCatalog(options);
         catalog.Load();
-        return new WorkbenchHost(catalog);
+        return new WorkbenchHost(catalog, parse);
     }
 
     /// <summary>The GPU runtime first: it holds the plugin types of the kernels it compiled, so plugins could not

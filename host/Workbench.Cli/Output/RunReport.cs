@@ -25,6 +25,7 @@ internal static class RunReport
         evaluator = run.Evaluator,
         workers = run.Workers,
         device = run.Device,
+        spread = SpreadText.Json(summary.EvaluatorReport),
         algorithmOptions = run.Algorithm.Options,
         problemOptions = run.Problem.Options,
         islands = run.Islands is { } i ? new
@@ -50,6 +51,11 @@ internal static class RunReport
 
         var rate = summary.WallSeconds > 0 ? summary.Evaluations / summary.WallSeconds : 0;
         sb.AppendLine(c, $"stopped: {summary.StopReason} after {summary.Iterations:N0} iterations and {summary.Evaluations:N0} evaluations in {summary.WallSeconds:F3} s ({rate:N0} evals/s, {run.Evaluator} x{run.Workers} on {run.Device})");
+        if (SpreadText.Line(summary.EvaluatorReport) is { } spread)
+        {
+            sb.AppendLine(spread);
+        }
+
         sb.AppendLine(c, $"best fitness: {summary.BestFitness:G10}");
         if (summary.BestPoint.Length > 0)
         {

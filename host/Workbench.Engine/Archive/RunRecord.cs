@@ -29,6 +29,9 @@ public sealed record RunRecord
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>Where the evaluations went (each peer's share, re-dispatches) for runs with peers; else null.</summary>
+    public Evaluation.EvaluatorReport? EvaluatorReport { get; init; }
+
     /// <summary>The process that wrote the run, to tell a live run from one whose process died.</summary>
     public required int OwnerPid { get; init; }
 

@@ -17,12 +17,12 @@ public sealed class CpuEvaluatorProvider : IEvaluatorProvider
     {
         if (settings.Workers < 1)
         {
-            throw new RunSetupException("workers", $"--workers must be at least 1, got {settings.Workers}");
+            throw new RunSetupException("workers", $"workers must be at least 1, got {settings.Workers}");
         }
 
         if (settings.Device == DeviceChoice.Gpu)
         {
-            throw new RunSetupException("device", "--device gpu: no GPU support is available in this host; use --device cpu or auto");
+            throw new RunSetupException("device", "device gpu: no GPU support is available in this host; use device cpu or auto");
         }
 
         return settings.Workers == 1 ? new SerialEvaluator(problem) : new MulticoreEvaluator(problem, settings.Workers);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbench.Contracts.Problems;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Engine.Evaluation;
 
@@ -16,8 +17,9 @@ public sealed class ProblemGuard : IProblem
     private const int CacheBlockValues = 16 * 1024;
     private long _evaluations;
 
-    public ProblemGuard(IProblem inner, string pluginId, NonFinitePolicy policy)
+    public ProblemGuard(IProblem inner, string pluginId, NonFinitePolicy policy, ProblemSpec? spec = null)
     {
+        Spec = spec;
         _inner = inner;
         _pluginId = pluginId;
         Policy = policy;
@@ -29,6 +31,10 @@ public sealed class ProblemGuard : IProblem
     }
 
     public NonFinitePolicy Policy { get; }
+
+    /// <summary>The description this problem was created from, which other machines re-create it from; null for a
+    /// problem built directly in process (then only local evaluators can serve it).</summary>
+    public ProblemSpec? Spec { get; }
 
     /// <summary>The unguarded problem, for evaluators that need its optional capabilities (a GPU kernel).</summary>
     public IProblem Inner => _inner;
@@ -129,7 +135,7 @@ public sealed class ProblemGuard : IProblem
             }
 
             var point = string.Join(", ", points.Slice(i * d, d).ToArray().Select(Format));
-            throw new PluginFailureException(Id, $"problem '{Id}' (plugin {_pluginId}) returned {Format(fitness[i])} at point [{point}]; use --on-nonfinite worst to treat such values as the worst fitness");
+            throw new PluginFailureException(Id, $"problem '{Id}' (plugin {_pluginId}) returned {Format(fitness[i])} at point [{point}]; set on-nonfinite to worst to treat such values as the worst fitness");
         }
     }
 

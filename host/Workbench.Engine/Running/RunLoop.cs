@@ -1,4 +1,5 @@
 using Workbench.Contracts.Optimizers;
+using Workbench.Engine.Evaluation;
 
 namespace Workbench.Engine.Running;
 
@@ -57,7 +58,7 @@ public sealed class RunLoop
         catch (Exception ex)
         {
             stop = new StopReason(StopKind.Failed);
-            error = ex is PluginFailureException or RunSetupException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            error = ex is PluginFailureException or RunSetupException or EvaluatorLostException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
         }
 
         var summary = new RunSummary
@@ -77,6 +78,7 @@ public sealed class RunLoop
             Iterations = _iterations,
             WallSeconds = _time.GetElapsedTime(started).TotalSeconds,
             EndedAt = _time.GetUtcNow(),
+            EvaluatorReport = (_run.Evaluator as IReportingEvaluator)?.Report(),
         };
         return NotifyFinished(summary);
     }

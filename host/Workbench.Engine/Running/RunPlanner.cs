@@ -5,6 +5,7 @@ using Workbench.Contracts.Randomness;
 using Workbench.Engine.Catalog;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Islands;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Engine.Running;
 
@@ -37,11 +38,12 @@ public sealed class RunPlanner
             throw new RunSetupException("dim", $"problem '{problemFactory.Id}' takes dimension {problemFactory.Dimensions}, not {request.Dimension}");
         }
 
-        var problemOptions = ParseOptions(problemFactory.Options, request.ProblemOptions, $"problem {problemFactory.Id}");
-        var algorithmOptions = ParseOptions(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
+        var problemOptions = SpecResolver.Parse(problemFactory.Options, request.ProblemOptions, $"problem {problemFactory.Id}");
+        var algorithmOptions = SpecResolver.Parse(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
         var bounds = BoundsOf(request);
-        var problem = Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
-        var guard = new ProblemGuard(problem, problemEntry.Origin.PluginId, request.Evaluation.NonFinite);
+        var problem = PluginCall.Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
+        var spec = SpecResolver.Describe(problemEntry, problemOptions, request.Dimension, bounds, problem.Bounds, request.Evaluation.NonFinite);
+        var guard = new ProblemGuard(problem, problemEntry.Origin.PluginId, request.Evaluation.NonFinite, spec);
         var info = new ProblemInfo(problem.Id, problem.Dimension, problem.Bounds);
         var optimizer = CreateOptimizer(algorithmEntry, algorithmOptions, info, request);
         var evaluator = _evaluators.Create(guard, request.Evaluation);
@@ -78,29 +80,17 @@ public sealed class RunPlanner
         if (request.Islands is not { Count: > 1 } islands)
         {
             // One island is the plain optimiser with the run's own seed, so `--islands 1` repeats a plain run.
-            return Create(entry.Origin, what, () => entry.Factory.Create(info, options, request.Seed));
+            return PluginCall.Create(entry.Origin, what, () => entry.Factory.Create(info, options, request.Seed));
         }
 
         var members = new IOptimizer[islands.Count];
         for (var k = 0; k < members.Length; k++)
         {
             var seed = Seeds.Derive(request.Seed, "island", (ulong)k);
-            members[k] = Create(entry.Origin, what, () => entry.Factory.Create(info, options, seed));
+            members[k] = PluginCall.Create(entry.Origin, what, () => entry.Factory.Create(info, options, seed));
         }
 
         return new IslandOptimizer(members, islands, request.Evaluation.Workers);
-    }
-
-    private static OptionValues ParseOptions(OptionSchema schema, IReadOnlyDictionary<string, string> text, string owner)
-    {
-        try
-        {
-            return schema.Parse(text, owner);
-        }
-        catch (OptionException ex)
-        {
-            throw new RunSetupException(ex.OptionName, $"{owner}: {ex.Message}", ex);
-        }
     }
 
     private static Bounds? BoundsOf(RunRequest request)
@@ -112,26 +102,9 @@ public sealed class RunPlanner
 
         if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi))
         {
-            throw new RunSetupException("bounds", $"--bounds {lo}:{hi} is invalid: expected LO:HI with finite LO < HI");
+            throw new RunSetupException("bounds", $"bounds {lo}:{hi} is invalid: expected LO:HI with finite LO < HI");
         }
 
         return Bounds.Uniform(request.Dimension, lo, hi);
-    }
-
-    /// <summary>Runs plugin code that creates a component; option errors stay usage errors, anything else is the plugin's fault.</summary>
-    private static T Create<T>(ComponentOrigin origin, string what, Func<T> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (OptionException ex)
-        {
-            throw new RunSetupException(ex.OptionName, $"{what}: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is not RunSetupException)
-        {
-            throw new PluginFailureException(origin.PluginId, $"{what} (plugin {origin.PluginId}) failed to start: {ex.GetType().Name}: {ex.Message}", ex);
-        }
     }
 }

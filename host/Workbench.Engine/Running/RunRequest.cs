@@ -51,4 +51,23 @@ public sealed record EvaluationSettings
     /// <summary>With <see cref="DeviceChoice.Auto"/> and a GPU: the smallest batch sent to it (null: the GPU
     /// layer's documented default).</summary>
     public int? GpuMinBatch { get; init; }
+
+    /// <summary>Peer machines that share the evaluations (addresses as given); empty for this machine alone.</summary>
+    public IReadOnlyList<string> Peers { get; init; } = [];
+
+    /// <summary>With peers: whether this machine's cores evaluate too.</summary>
+    public bool UseLocal { get; init; } = true;
+
+    /// <summary>With peers: what the run does when no peer is left.</summary>
+    public PeerLossPolicy OnPeerLoss { get; init; } = PeerLossPolicy.Continue;
+}
+
+/// <summary>What a run with peers does when every peer is lost.</summary>
+public enum PeerLossPolicy
+{
+    /// <summary>Go on with this machine's cores, with a warning.</summary>
+    Continue,
+
+    /// <summary>Fail the run, naming the peers lost and why.</summary>
+    Fail,
 }

@@ -33,4 +33,7 @@ public sealed record RunSummary
     public required double WallSeconds { get; init; }
 
     public required DateTimeOffset EndedAt { get; init; }
+
+    /// <summary>Where the evaluations went, for evaluators that spread them (peers); null otherwise.</summary>
+    public Evaluation.EvaluatorReport? EvaluatorReport { get; init; }
 }

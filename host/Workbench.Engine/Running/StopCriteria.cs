@@ -24,27 +24,27 @@ public sealed record StopCriteria
     {
         if (MaxEvaluations is < 1)
         {
-            throw new RunSetupException("max-evals", $"--max-evals must be at least 1, got {MaxEvaluations}");
+            throw new RunSetupException("max-evals", $"max-evals must be at least 1, got {MaxEvaluations}");
         }
 
         if (MaxIterations is < 1)
         {
-            throw new RunSetupException("max-iters", $"--max-iters must be at least 1, got {MaxIterations}");
+            throw new RunSetupException("max-iters", $"max-iters must be at least 1, got {MaxIterations}");
         }
 
         if (Target is double t && !double.IsFinite(t))
         {
-            throw new RunSetupException("target", "--target must be a finite number");
+            throw new RunSetupException("target", "target must be a finite number");
         }
 
         if (TimeLimit is TimeSpan limit && limit <= TimeSpan.Zero)
         {
-            throw new RunSetupException("time-limit", "--time-limit must be positive");
+            throw new RunSetupException("time-limit", "time-limit must be positive");
         }
 
         if (StagnationIterations is < 1)
         {
-            throw new RunSetupException("stagnation", $"--stagnation must be at least 1, got {StagnationIterations}");
+            throw new RunSetupException("stagnation", $"stagnation must be at least 1, got {StagnationIterations}");
         }
     }
 }

@@ -26,8 +26,8 @@ public sealed class RunSettingsForm
             Choices = ["auto", "cpu", "gpu"],
         };
         Islands = new FormField("islands", "1", "an integer >= 1", "Number of islands (1 = no island model)", t => Integer(t, 1, "islands", optional: false));
-        MigrationInterval = new FormField("migr-every", "10", "an integer >= 1", "Iterations between migrations", t => Integer(t, 1, "migration-interval", optional: false));
-        MigrationRate = new FormField("migr-rate", "0.1", "a real in [0, 1]", "Share of an island that migrates", t => Real(t, 0, "migration-rate", max: 1, optional: false));
+        MigrationInterval = new FormField("migr-every", IslandSettings.DefaultInterval.ToString(Inv), "an integer >= 1", "Iterations between migrations", t => Integer(t, 1, "migration-interval", optional: false));
+        MigrationRate = new FormField("migr-rate", IslandSettings.DefaultRate.ToString(Inv), "a real in [0, 1]", "Share of an island that migrates", t => Real(t, 0, "migration-rate", max: 1, optional: false));
         Topology = new FormField("topology", "ring", "one of ring, full", "Who migrates to whom", t => t.Trim() is "ring" or "full" ? null : $"topology '{t}' is invalid: expected ring or full")
         {
             Choices = ["ring", "full"],

@@ -1,0 +1,58 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+using Workbench.Transport.Security;
+
+namespace Workbench.Peer;
+
+/// <summary>Refuses every request that is not signed with the cluster key, is stale, or replays a nonce seen in
+/// the window; signs every response. Each refusal is one log line that names the method, the caller and the
+/// reason, and never holds key material.</summary>
+internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache nonces, TimeProvider time, ILogger<SigningServerInterceptor> log)
+    : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var headers = context.RequestHeaders;
+        var nonce = headers.GetValue(MessageSigner.NonceHeader);
+        var reason = Check(context.Method, request, nonce, headers);
+        if (reason is not null)
+        {
+            PeerLog.Refused(log, context.Method, context.Peer, reason);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, reason));
+        }
+
+        var response = await continuation(request, context).ConfigureAwait(false);
+        var timestamp = MessageSigner.NowMs(time);
+        var responseNonce = MessageSigner.NewNonce();
+        context.ResponseTrailers.Add(MessageSigner.TimestampHeader, MessageSigner.Format(timestamp));
+        context.ResponseTrailers.Add(MessageSigner.NonceHeader, responseNonce);
+        context.ResponseTrailers.Add(MessageSigner.MacHeader,
+            signer.Sign(true, context.Method, timestamp, responseNonce, nonce, ((IMessage)response).ToByteArray()));
+        return response;
+    }
+
+    private string? Check<TRequest>(string method, TRequest request, string? nonce, Metadata headers)
+    {
+        var mac = headers.GetValue(MessageSigner.MacHeader);
+        if (mac is null || nonce is null || !MessageSigner.TryParse(headers.GetValue(MessageSigner.TimestampHeader), out var timestamp))
+        {
+            return "request not signed: this peer needs the cluster key";
+        }
+
+        var skew = Math.Abs(MessageSigner.NowMs(time) - timestamp);
+        if (skew > MessageSigner.Window.TotalMilliseconds)
+        {
+            return $"stale timestamp: {skew / 1000.0:F0} s from this peer's clock (the limit is {MessageSigner.Window.TotalSeconds:F0} s; check the clocks)";
+        }
+
+        if (!signer.Verify(false, method, timestamp, nonce, null, ((IMessage)request!).ToByteArray(), mac))
+        {
+            return "bad signature: another cluster key, or the message was altered";
+        }
+
+        return nonces.TryRecord(nonce, timestamp) ? null : "replayed request: this nonce was already used";
+    }
+}

@@ -1,0 +1,13 @@
+using Workbench.Transport.Security;
+
+namespace Workbench.Transport.Client;
+
+/// <summary>What a client needs to talk to peers: the cluster key (null only for --insecure loopback clusters)
+/// and a session id that peers log once, so their owners can tell clients apart.</summary>
+public sealed record ClusterCredentials(ClusterKey? Key)
+{
+    public string Session { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Optional PEM file of a CA to trust for https:// peers with self-signed certificates.</summary>
+    public string? TrustedCertificate { get; init; }
+}

@@ -1,0 +1,81 @@
+using Workbench.Engine;
+using Workbench.Engine.Evaluation;
+using Workbench.Engine.Running;
+using Workbench.Engine.Specs;
+using Workbench.Transport.Client;
+using Workbench.Transport.Security;
+
+namespace Workbench.Transport.Evaluation;
+
+/// <summary>Adds peers to the provider it wraps: a run that names peers gets a <see cref="PeersEvaluator"/> whose
+/// local slots are this machine's cores; any other run is the inner provider's.</summary>
+public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<ClusterCredentials> credentials, IPluginFolderSource folders, Action<string>? warn = null)
+    : IEvaluatorProvider
+{
+    public IEvaluator Create(ProblemGuard problem, EvaluationSettings settings)
+    {
+        if (settings.Peers.Count == 0)
+        {
+            return local.Create(problem, settings);
+        }
+
+        if (settings.Workers < 1)
+        {
+            throw new RunSetupException("workers", $"workers must be at least 1, got {settings.Workers}");
+        }
+
+        if (settings.Device == DeviceChoice.Gpu)
+        {
+            throw new RunSetupException("device", "device gpu cannot be combined with peers: peers evaluate on their CPU slots");
+        }
+
+        var addresses = Addresses(settings.Peers);
+        var cluster = new PeerCluster(addresses, Credentials());
+        try
+        {
+            cluster.ProbeAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (cluster.Up.Count == 0 && settings.OnPeerLoss == PeerLossPolicy.Fail)
+            {
+                var reasons = string.Join("; ", cluster.Peers.Select(p => $"{p.Address}: {cluster.ReasonOf(p)}"));
+                throw new RunSetupException("peers", $"peers: none answers ({reasons})");
+            }
+
+            return new PeersEvaluator(problem, cluster, new PluginShipper(folders), new PeersEvaluatorSettings
+            {
+                UseLocal = settings.UseLocal,
+                LocalWorkers = settings.Workers,
+                OnPeerLoss = settings.OnPeerLoss,
+                Warn = warn,
+            });
+        }
+        catch
+        {
+            cluster.Dispose();
+            throw;
+        }
+    }
+
+    private ClusterCredentials Credentials()
+    {
+        try
+        {
+            return credentials();
+        }
+        catch (KeyFileException e)
+        {
+            throw new RunSetupException("peers", $"peers: {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<PeerAddress> Addresses(IReadOnlyList<string> peers)
+    {
+        try
+        {
+            return peers.Select(PeerAddress.Parse).Distinct().ToArray();
+        }
+        catch (FormatException e)
+        {
+            throw new RunSetupException("peers", $"peers: {e.Message}", e);
+        }
+    }
+}
