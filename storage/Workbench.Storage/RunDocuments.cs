@@ -152,13 +152,18 @@ internal static class RunDocuments
         ["version"] = use.Origin.PluginVersion,
         ["sha256"] = use.Origin.AssemblySha256,
         ["folder"] = use.Origin.Folder,
+        ["folderSha256"] = use.Origin.FolderSha256,
         // Pairs, not a sub-document: option names are plugin-defined and need not be valid field names.
         ["options"] = new BsonArray(use.Options.Select(o => new BsonArray(new BsonValue(o.Key), new BsonValue(o.Value)))),
     };
 
     private static ComponentUse Component(BsonDocument doc) => new(
         doc["id"].AsString,
-        new ComponentOrigin(doc["plugin"].AsString, doc["version"].AsString, doc["sha256"].AsString, doc["folder"].AsString),
+        new ComponentOrigin(doc["plugin"].AsString, doc["version"].AsString, doc["sha256"].AsString, doc["folder"].AsString)
+        {
+            // Absent in runs recorded before peers existed.
+            FolderSha256 = doc["folderSha256"].IsString ? doc["folderSha256"].AsString : "",
+        },
         doc["options"].AsArray.ToDictionary(p => p.AsArray[0].AsString, p => p.AsArray[1].AsString, StringComparer.Ordinal));
 
     private static BsonDocument Stop(StopCriteria stop) => new()

@@ -10,7 +10,7 @@ namespace Workbench.Transport.Tests;
 
 /// <summary>A real peer (Kestrel, HTTP/2, the peer service) started inside the test process on a free loopback
 /// port, holding the built-in plugins that the built `wb` carries.</summary>
-internal sealed class InProcessPeer : IAsyncDisposable
+public sealed class InProcessPeer : IAsyncDisposable
 {
     private readonly PluginCatalog _catalog;
     private readonly PluginShelf _shelf;

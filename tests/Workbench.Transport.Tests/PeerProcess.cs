@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Workbench.Conformance;
+
+namespace Workbench.Transport.Tests;
+
+/// <summary>A real <c>wb serve</c> process on a loopback port, with its own data directory (so its plugin cache
+/// is its own), and the signals a test sends it.</summary>
+public sealed partial class PeerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PeerProcess(Process process, string name, string data)
+    {
+        _process = process;
+        Name = name;
+        DataDirectory = data;
+        process.OutputDataReceived += (_, e) => OnLine(_stdout, e.Data, listening: true);
+        process.ErrorDataReceived += (_, e) => OnLine(_stderr, e.Data, listening: false);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; private set; }
+
+    public string Address => $"127.0.0.1:{Port}";
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string StdOut
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string StdErr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>wb serve</c> and waits until it says where it listens.</summary>
+    public static async Task<PeerProcess> StartAsync(string keyFile, string name, int cpus = 1, int port = 0, params string[] extra)
+    {
+        var data = Directory.CreateTempSubdirectory("wb-peer-data-").FullName;
+        string[] args = ["serve", "--listen", $"127.0.0.1:{port}", "--cpus", cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, "--key-file", keyFile, .. extra];
+        var process = WbProcess.Start(args, environment: new Dictionary<string, string> { ["XDG_DATA_HOME"] = data });
+        var peer = new PeerProcess(process, name, data);
+        var started = await Task.WhenAny(peer._listening.Task, Task.Delay(TimeSpan.FromSeconds(60)), process.WaitForExitAsync());
+        if (started != peer._listening.Task)
+        {
+            await peer.DisposeAsync();
+            throw new InvalidOperationException($"wb serve {name} did not start: {peer.StdOut} {peer.StdErr}");
+        }
+
+        peer.Port = await peer._listening.Task;
+        return peer;
+    }
+
+    /// <summary>A port that is free now (for a peer that a test starts later, after naming it to a client).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {Pid}");
+        kill.WaitForExit();
+    }
+
+    public void Kill9() => _process.Kill();
+
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signal("CONT");
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void OnLine(StringBuilder sink, string? line, bool listening)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (sink)
+        {
+            sink.AppendLine(line);
+        }
+
+        if (listening && ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"listening on \S+:(\d+) ")]
+    private static partial Regex ListeningLine();
+}
