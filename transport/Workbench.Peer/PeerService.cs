@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine;
@@ -13,7 +14,7 @@ namespace Workbench.Peer;
 
 /// <summary>The peer's gRPC service: information, slots, evaluation, code shipping and jobs. Every call has
 /// already passed the signature check (<see cref="SigningServerInterceptor"/>) when it gets here.</summary>
-internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPool pool) : Transport.Protocol.Peer.PeerBase
+internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPool pool, ILogger<PeerService> log) : Transport.Protocol.Peer.PeerBase
 {
     public override Task<PeerInfo> Hello(HelloRequest request, ServerCallContext context)
     {
@@ -84,6 +85,7 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPo
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
 
+        PeerLog.Installed(log, request.FolderName, request.FolderSha256);
         return Task.FromResult(new InstallPluginReply());
     }
 
