@@ -5,11 +5,11 @@ namespace Workbench.Plugins.Tests;
 public sealed class BrokenPluginTests
 {
     [Theory]
-    [InlineData("FuturePlugin", "built against contract 999, host has 1")]
+    [InlineData("FuturePlugin", "built against contract 999, host has 2")]
     [InlineData("ThrowingCtorPlugin", "factory ThrowingCtorPlugin.ExplodingFactory constructor threw InvalidOperationException: constructor exploded")]
     [InlineData("ThrowingOptionsPlugin", "factory ThrowingOptionsPlugin.BadOptionsFactory Options getter threw InvalidOperationException: options exploded")]
     [InlineData("NoAttributePlugin", "NoAttributePlugin.dll has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin")]
-    [InlineData("EmptyPlugin", "no public factory implementing IOptimizerFactory or IProblemFactory or IParallelTaskFactory with a public parameterless constructor")]
+    [InlineData("EmptyPlugin", "no public factory implementing IOptimizerFactory or IProblemFactory or IParallelTaskFactory or IJobFactory with a public parameterless constructor")]
     public void A_broken_plugin_is_listed_as_failed_with_its_reason_while_the_good_ones_load(string project, string reason)
     {
         using var folders = new PluginFolders();

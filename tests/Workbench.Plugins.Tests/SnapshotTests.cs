@@ -38,7 +38,8 @@ public sealed class SnapshotTests
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "AlphaPlugin.dll"))));
         var entry = Assert.Single(catalog.Plugins);
-        Assert.Equal(new ComponentOrigin("alpha", "1.0.0", sha, folder), catalog.Problem("alpha-sphere").Origin);
+        Assert.Equal(new ComponentOrigin("alpha", "1.0.0", sha, folder) { FolderSha256 = Engine.Specs.PluginFolderHash.Of(folder) }, catalog.Problem("alpha-sphere").Origin);
+        Assert.Equal(64, entry.FolderSha256.Length);
         Assert.Equal("AlphaPlugin", entry.Folder);
         Assert.Equal(folders.Root, entry.Directory);
         Assert.Equal(sha, entry.Sha256);
@@ -46,7 +47,7 @@ public sealed class SnapshotTests
         Assert.Equal(["alpha-sphere"], entry.ProblemIds);
         Assert.Empty(entry.OptimizerIds);
         Assert.Null(entry.FailureReason);
-        Assert.Equal(new Contracts.PluginMetadata("alpha", "1.0.0", "Test plugin on Newtonsoft.Json 12", "tests", 1), entry.Metadata);
+        Assert.Equal(new Contracts.PluginMetadata("alpha", "1.0.0", "Test plugin on Newtonsoft.Json 12", "tests", Contracts.WorkbenchContract.Version), entry.Metadata);
     }
 
     [Fact]

@@ -79,10 +79,10 @@ public sealed class FactoryTests
 
     [Theory]
     [MemberData(nameof(Catalogue.Ids), MemberType = typeof(Catalogue))]
-    public void Problems_are_pure_functions_with_no_options(string id)
+    public void Problems_are_pure_functions_whose_one_option_is_an_artificial_pause(string id)
     {
         var factory = Catalogue.Factory(id);
-        Assert.Empty(factory.Options.Descriptors);
+        Assert.Equal(["pause-ms"], factory.Options.Descriptors.Select(d => d.Name));
         Assert.False(string.IsNullOrWhiteSpace(factory.Description));
         Assert.Equal(ProblemTraits.PureFunction, Catalogue.Create(id, 3).Traits);
         Assert.Throws<OptionException>(() => factory.Options.Parse(new Dictionary<string, string> { ["scale"] = "2" }));

@@ -76,6 +76,8 @@ public sealed class PeerServer : IAsyncDisposable
         {
             builder.Services.AddSingleton(new MessageSigner(options.Key));
             builder.Services.AddSingleton<NonceCache>();
+            // Registered in DI, the interceptor is one shared instance; otherwise gRPC would build one per call.
+            builder.Services.AddSingleton<SigningServerInterceptor>();
         }
 
         var app = builder.Build();

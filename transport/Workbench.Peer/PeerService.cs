@@ -22,6 +22,8 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPo
         return Task.FromResult(state.Info());
     }
 
+    public override Task<PingReply> Ping(PingRequest request, ServerCallContext context) => Task.FromResult(new PingReply());
+
     public override Task<PeerInfo> SetSlots(SetSlotsRequest request, ServerCallContext context)
     {
         Admit(context, work: false);

@@ -15,6 +15,7 @@ internal static class BenchCommand
         Evaluation(),
         Heat(),
         GpuBenchCommand.Create(),
+        PeerBenchCommand.Create(),
     };
 
     private static Command Evaluation()

@@ -40,7 +40,8 @@ public sealed class RunSettingsFormTests
         Assert.Equal(new StopCriteria { MaxEvaluations = 5000, Target = 1e-8, TimeLimit = TimeSpan.FromSeconds(2.5) }, request.Stop);
         Assert.Equal(1, request.Evaluation.Workers);
         Assert.Equal(DeviceChoice.Cpu, request.Evaluation.Device);
-        Assert.Equal(new IslandSettings(4, 10, 0.1, MigrationTopology.FullyConnected), request.Islands);
+        // The island defaults are the Engine's, the same as wb run's.
+        Assert.Equal(new IslandSettings(4, IslandSettings.DefaultInterval, IslandSettings.DefaultRate, MigrationTopology.FullyConnected), request.Islands);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -53,20 +54,32 @@ public sealed class MessageSigner(ClusterKey key)
     public static bool TryParse(string? text, out long timestampMs) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestampMs);
 
+    /// <summary>One-shot HMAC over the fields laid out in one pooled buffer: no hashing context is created per call.</summary>
     private void Compute(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body, Span<byte> mac)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Material);
-        hmac.AppendData(response ? "wb-response\n"u8 : "wb-request\n"u8);
-        hmac.AppendData(Encoding.UTF8.GetBytes(method));
-        Span<byte> number = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(number, timestampMs);
-        hmac.AppendData("\n"u8);
-        hmac.AppendData(number);
-        hmac.AppendData(Encoding.ASCII.GetBytes(nonce));
-        hmac.AppendData("\n"u8);
-        hmac.AppendData(Encoding.ASCII.GetBytes(requestNonce ?? ""));
-        hmac.AppendData("\n"u8);
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(mac);
+        var head = response ? "wb-response\n"u8 : "wb-request\n"u8;
+        var length = head.Length + Encoding.UTF8.GetByteCount(method) + 1 + 8 + nonce.Length + 1 + (requestNonce?.Length ?? 0) + 1 + body.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan(0, length);
+            var at = 0;
+            head.CopyTo(buffer);
+            at += head.Length;
+            at += Encoding.UTF8.GetBytes(method, buffer[at..]);
+            buffer[at++] = (byte)'\n';
+            BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], timestampMs);
+            at += 8;
+            at += Encoding.ASCII.GetBytes(nonce, buffer[at..]);
+            buffer[at++] = (byte)'\n';
+            at += Encoding.ASCII.GetBytes(requestNonce ?? "", buffer[at..]);
+            buffer[at++] = (byte)'\n';
+            body.CopyTo(buffer[at..]);
+            HMACSHA256.HashData(key.Material, buffer, mac);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
