@@ -43,6 +43,11 @@ public static class WbApp
             Console.Error.WriteLine($"wb: {ex.Message}");
             return ExitCodes.Failed;
         }
+        catch (Engine.Experiments.ExperimentException ex)
+        {
+            Console.Error.WriteLine($"wb: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (PluginFailureException ex)
         {
             Console.Error.WriteLine($"wb: {ex.Message}");

@@ -23,15 +23,15 @@ internal sealed class PausingProblem(IProblem inner, TimeSpan pause) : IProblem
         Wait(pause * fitness.Length);
     }
 
-    /// <summary>Sleeps most of the time and spins the last fraction of a millisecond, so sub-millisecond pauses
-    /// per point add up correctly over a chunk.</summary>
+    /// <summary>Sleeps the whole milliseconds (the resolution of a sleep) and spins only the fraction left, so
+    /// sub-millisecond pauses per point add up correctly over a chunk while whole ones cost no CPU.</summary>
     private static void Wait(TimeSpan total)
     {
         var started = Stopwatch.GetTimestamp();
-        var sleep = total - TimeSpan.FromMilliseconds(1);
-        if (sleep > TimeSpan.Zero)
+        var whole = (int)Math.Floor(total.TotalMilliseconds);
+        if (whole > 0)
         {
-            Thread.Sleep(sleep);
+            Thread.Sleep(whole);
         }
 
         while (Stopwatch.GetElapsedTime(started) < total)

@@ -23,6 +23,7 @@ internal static class ExperimentCommand
             command.Subcommands.Add(Create(experiment));
         }
 
+        command.Subcommands.Add(PaperOverheadCommand.Create());
         return command;
     }
 

@@ -28,6 +28,7 @@ public sealed class RunSettingsForm
         Islands = new FormField("islands", "1", "an integer >= 1", "Number of islands (1 = no island model)", t => Integer(t, 1, "islands", optional: false));
         MigrationInterval = new FormField("migr-every", IslandSettings.DefaultInterval.ToString(Inv), "an integer >= 1", "Iterations between migrations", t => Integer(t, 1, "migration-interval", optional: false));
         MigrationRate = new FormField("migr-rate", IslandSettings.DefaultRate.ToString(Inv), "a real in [0, 1]", "Share of an island that migrates", t => Real(t, 0, "migration-rate", max: 1, optional: false));
+        Peers = new FormField("peers", Environment.GetEnvironmentVariable("WORKBENCH_PEERS") ?? "", "HOST:PORT,... or @FILE, or empty", "Peers that share the evaluations (empty: this machine only)", CheckPeers);
         Topology = new FormField("topology", "ring", "one of ring, full", "Who migrates to whom", t => t.Trim() is "ring" or "full" ? null : $"topology '{t}' is invalid: expected ring or full")
         {
             Choices = ["ring", "full"],
@@ -60,9 +61,11 @@ public sealed class RunSettingsForm
 
     public FormField Topology { get; }
 
+    public FormField Peers { get; }
+
     public IReadOnlyList<FormField> Fields =>
     [
-        Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, Islands,
+        Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, Peers, Islands,
         MigrationInterval, MigrationRate, Topology,
     ];
 
@@ -104,6 +107,7 @@ public sealed class RunSettingsForm
             {
                 Workers = int.Parse(Workers.Text.Trim(), Inv),
                 Device = Enum.Parse<DeviceChoice>(Device.Text.Trim(), true),
+                Peers = PeerList(Peers.Text),
             },
             Islands = islands > 1
                 ? new IslandSettings(islands, int.Parse(MigrationInterval.Text.Trim(), Inv), double.Parse(MigrationRate.Text.Trim(), Inv),
@@ -114,6 +118,14 @@ public sealed class RunSettingsForm
     }
 
     public void NewSeed() => Seed.Text = RunDefaults.FreshSeed().ToString(Inv);
+
+    /// <summary>The peers as typed; addresses are checked by the planner, which names a bad one on the message line.</summary>
+    private static string[] PeerList(string text) => text.Trim().StartsWith('@')
+        ? [text.Trim()]
+        : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string? CheckPeers(string text) =>
+        PeerList(text).Any(p => p.Any(char.IsWhiteSpace)) ? $"peers '{text}' is invalid: expected HOST:PORT,... separated by commas" : null;
 
     private static long? OptionalLong(FormField f) => f.Text.Trim().Length == 0 ? null : long.Parse(f.Text.Trim(), Inv);
 

@@ -1,3 +1,4 @@
+using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 
 namespace Workbench.Tui.Live;
@@ -8,7 +9,11 @@ public sealed record LiveSnapshot(
     IterationRecord? Latest,
     IReadOnlyList<(double X, double Y)> Curve,
     double EvaluationsPerSecond,
-    RunSummary? Finished);
+    RunSummary? Finished)
+{
+    /// <summary>With peers: how many are up and each place's share of the evaluations so far; else null.</summary>
+    public string? Spread { get; init; }
+}
 
 /// <summary>The run observer behind the live plot and numbers. It runs on the run's thread, keeps the newest record
 /// and a bounded curve, and lets an <see cref="UpdateThrottle"/> hand the UI a snapshot at most ~10 times a second,
@@ -32,6 +37,9 @@ public sealed class LiveRunFeed : IRunObserver
     }
 
     public int Posts => _throttle.Posts;
+
+    /// <summary>The run's evaluator when it spreads work over peers, so the snapshot can show each one's share.</summary>
+    public IReportingEvaluator? Spread { get; set; }
 
     public void OnRunStarted(RunDescription run)
     {
@@ -70,9 +78,21 @@ public sealed class LiveRunFeed : IRunObserver
         lock (_gate)
         {
             var rate = _latest is { ElapsedSeconds: > 0 } l ? l.Evaluations / l.ElapsedSeconds : 0;
-            snapshot = new LiveSnapshot(_run, _latest, _curve.Points(), rate, _finished);
+            snapshot = new LiveSnapshot(_run, _latest, _curve.Points(), rate, _finished) { Spread = SpreadText(Spread) };
         }
 
         _deliver(snapshot);
+    }
+
+    private static string? SpreadText(IReportingEvaluator? spread)
+    {
+        if (spread is null)
+        {
+            return null;
+        }
+
+        var report = spread.Report();
+        var total = Math.Max(1, report.Shares.Sum(s => s.Evaluations));
+        return spread.Status + ": " + string.Join("  ", report.Shares.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Name} {100.0 * s.Evaluations / total:F0}%")));
     }
 }

@@ -30,7 +30,7 @@ internal sealed class LivePanel : FrameView
         _numbers.Text = r is null
             ? $"starting {name}..."
             : string.Create(CultureInfo.InvariantCulture,
-                $"iter {r.Iteration}  evals {r.Evaluations}\nbest {r.BestSoFar:G6}  {TextPlot.Compact(s.EvaluationsPerSecond)} evals/s\n{r.ElapsedSeconds:0.0} s  [{state}]");
+                $"iter {r.Iteration}  evals {r.Evaluations}\nbest {r.BestSoFar:G6}  {TextPlot.Compact(s.EvaluationsPerSecond)} evals/s\n{r.ElapsedSeconds:0.0} s  [{state}]{(s.Spread is null ? "" : "  " + s.Spread)}");
     }
 
     public void Clear(string text)

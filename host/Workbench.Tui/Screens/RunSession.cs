@@ -1,3 +1,4 @@
+using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 using Workbench.Tui.Live;
 using Workbench.Tui.Views;
@@ -32,6 +33,7 @@ internal sealed class RunSession(TuiServices services, UiThread ui, LivePanel li
             try
             {
                 using var run = new RunPlanner(services.Catalog, services.Evaluators).Prepare(request);
+                feed.Spread = run.Evaluator as IReportingEvaluator;
                 var observers = services.Recorders(run.Description).Append(feed).ToList();
                 var summary = await RunLoop.RunAsync(run, observers, cancel.Token);
                 foreach (var disposable in observers.OfType<IDisposable>())

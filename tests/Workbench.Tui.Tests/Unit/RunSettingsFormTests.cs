@@ -24,6 +24,19 @@ public sealed class RunSettingsFormTests
     }
 
     [Fact]
+    public void Peers_typed_in_the_form_reach_the_request_and_a_blank_is_this_machine_alone()
+    {
+        var form = new RunSettingsForm(1);
+        form.Peers.Text = "desk1:7760, 10.0.0.7 ,desk3";
+        var request = form.ToRequest("ga", None, "sphere", None, DimensionRange.Any, out _)!;
+        Assert.Equal(["desk1:7760", "10.0.0.7", "desk3"], request.Evaluation.Peers);
+        form.Peers.Text = "";
+        Assert.Empty(form.ToRequest("ga", None, "sphere", None, DimensionRange.Any, out _)!.Evaluation.Peers);
+        form.Peers.Text = "desk 1";
+        Assert.NotNull(form.Peers.Error);
+    }
+
+    [Fact]
     public void Every_setting_reaches_the_request()
     {
         var form = new RunSettingsForm(1);

@@ -71,7 +71,7 @@ public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<Cluste
     {
         try
         {
-            return peers.Select(PeerAddress.Parse).Distinct().ToArray();
+            return peers.SelectMany(p => p.TrimStart().StartsWith('@') ? PeerList.Parse(p) : [PeerAddress.Parse(p)]).Distinct().ToArray();
         }
         catch (FormatException e)
         {
