@@ -33,7 +33,10 @@ public sealed partial class PeerProcess : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public string Address => $"127.0.0.1:{Port}";
+    public string Address => $"{Host}:{Port}";
+
+    /// <summary>The address it listens on (loopback unless started in a test host).</summary>
+    public string Host { get; private set; } = "127.0.0.1";
 
     public int Pid => _process.Id;
 
@@ -62,11 +65,17 @@ public sealed partial class PeerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>wb serve</c> and waits until it says where it listens.</summary>
-    public static async Task<PeerProcess> StartAsync(string keyFile, string name, int cpus = 1, int port = 0, params string[] extra)
+    public static Task<PeerProcess> StartAsync(string keyFile, string name, int cpus = 1, int port = 0, params string[] extra) =>
+        StartAsync(keyFile, name, cpus, $"127.0.0.1:{port}", null, extra);
+
+    /// <summary>Starts <c>wb serve</c> on <paramref name="listen"/>, inside network namespace <paramref name="inNamespace"/>
+    /// when one is given (through `ip netns exec`, which execs, so the process is wb itself).</summary>
+    public static async Task<PeerProcess> StartAsync(string keyFile, string name, int cpus, string listen, string? inNamespace, params string[] extra)
     {
         var data = Directory.CreateTempSubdirectory("wb-peer-data-").FullName;
-        string[] args = ["serve", "--listen", $"127.0.0.1:{port}", "--cpus", cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, "--key-file", keyFile, .. extra];
-        var process = WbProcess.Start(args, environment: new Dictionary<string, string> { ["XDG_DATA_HOME"] = data });
+        string[] args = ["serve", "--listen", listen, "--cpus", cpus.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, "--key-file", keyFile, .. extra];
+        var environment = new Dictionary<string, string> { ["XDG_DATA_HOME"] = data };
+        var process = inNamespace is null ? WbProcess.Start(args, environment: environment) : StartIn(inNamespace, args, environment);
         var peer = new PeerProcess(process, name, data);
         var started = await Task.WhenAny(peer._listening.Task, Task.Delay(TimeSpan.FromSeconds(60)), process.WaitForExitAsync());
         if (started != peer._listening.Task)
@@ -76,7 +85,32 @@ public sealed partial class PeerProcess : IAsyncDisposable
         }
 
         peer.Port = await peer._listening.Task;
+        peer.Host = listen[..listen.LastIndexOf(':')];
         return peer;
+    }
+
+    private static Process StartIn(string ns, string[] args, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("ip")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Directory.CreateTempSubdirectory("wb-cwd-").FullName,
+        };
+        foreach (var arg in (string[])["netns", "exec", ns, "dotnet", WbProcess.WbDll, .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["WORKBENCH_DB"] = Path.Combine(Directory.CreateTempSubdirectory("wb-db-").FullName, "runs.db");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start ip netns exec");
     }
 
     /// <summary>A port that is free now (for a peer that a test starts later, after naming it to a client).</summary>
