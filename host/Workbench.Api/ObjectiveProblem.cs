@@ -1,24 +1,30 @@
 using Workbench.Contracts.Options;
 using Workbench.Contracts.Problems;
+using Workbench.Engine.Specs;
 
 namespace Workbench;
 
 /// <summary>A user's lambda as a problem. Each point is passed as a fresh array, so a lambda that keeps the
 /// array (to log visited points, say) keeps what it saw.</summary>
-internal sealed class ObjectiveProblem : IProblem
+internal sealed class ObjectiveProblem : IDescribedProblem
 {
     public const string ProblemId = "objective";
 
     private readonly Func<double[], double> _objective;
 
-    public ObjectiveProblem(Func<double[], double> objective, Bounds bounds, bool threadSafe)
+    public ObjectiveProblem(Func<double[], double> objective, Bounds bounds, bool threadSafe, ComponentSpec? component = null)
     {
         _objective = objective;
+        Component = component ?? ComponentSpec.Of("problem", ProblemId, Engine.Catalog.ComponentOrigin.InProcess(ProblemId), new Dictionary<string, string>());
         Bounds = bounds;
         Traits = new ProblemTraits(IsThreadSafe: threadSafe, IsDeterministic: true);
     }
 
     public string Id => ProblemId;
+
+    /// <summary>The function as peers re-create it (by its assembly's hash), or an in-process component when the
+    /// run has no peers.</summary>
+    public ComponentSpec Component { get; }
 
     public int Dimension => Bounds.Dimension;
 

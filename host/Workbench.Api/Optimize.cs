@@ -1,6 +1,11 @@
 using Workbench.Contracts.Problems;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
+using Workbench.Engine.Specs;
+using Workbench.Transport.Client;
+using Workbench.Transport.Evaluation;
+using Workbench.Transport.Functions;
+using Workbench.Transport.Security;
 
 namespace Workbench;
 
@@ -51,11 +56,11 @@ public static class Optimize
         ArgumentException.ThrowIfNullOrWhiteSpace(algorithm);
         options ??= new OptimizeOptions();
         Func<double[], double> minimised = maximize ? x => -objective(x) : objective;
-        var problem = new ObjectiveProblem(minimised, bounds, options.ObjectiveIsThreadSafe);
+        var problem = new ObjectiveProblem(minimised, bounds, options.ObjectiveIsThreadSafe, Portable(objective, options, maximize));
         var catalog = new ApiCatalog(options.Catalog ?? ApiCatalog.BuiltIn, problem);
         var request = Request(options, algorithm, bounds.Dimension, maximize);
         var history = new HistoryObserver();
-        using var run = new RunPlanner(catalog, new CpuEvaluatorProvider()).Prepare(request);
+        using var run = new RunPlanner(catalog, Evaluators(options)).Prepare(request);
 
         // The loop completes synchronously with local evaluators; Task.Run keeps a caller's synchronisation
         // context (a UI, a notebook) out of it, so blocking here cannot deadlock.
@@ -84,6 +89,19 @@ public static class Optimize
         };
     }
 
+    /// <summary>With peers, the user's own function (not the negating wrapper) described for shipping; the peer
+    /// negates for a maximisation, as here.</summary>
+    private static ComponentSpec? Portable(Func<double[], double> objective, OptimizeOptions options, bool maximize) =>
+        options.Peers.Count == 0 ? null : FunctionBundles.Describe(objective, new Dictionary<string, string>
+        {
+            ["thread-safe"] = options.ObjectiveIsThreadSafe ? "true" : "false",
+            ["negate"] = maximize ? "true" : "false",
+        });
+
+    private static IEvaluatorProvider Evaluators(OptimizeOptions options) => options.Peers.Count == 0
+        ? new CpuEvaluatorProvider()
+        : new PeersEvaluatorProvider(new CpuEvaluatorProvider(), () => new ClusterCredentials(ClusterKey.Load(ClusterKey.Locate(options.KeyFile))), NoPluginFolders.Instance);
+
     private static RunRequest Request(OptimizeOptions options, string algorithm, int dimension, bool maximize)
     {
         var stop = new StopCriteria
@@ -104,7 +122,14 @@ public static class Optimize
             Dimension = dimension,
             Seed = options.Seed ?? RunDefaults.FreshSeed(),
             Stop = stop,
-            Evaluation = new EvaluationSettings { Workers = options.Workers, NonFinite = options.NonFinite },
+            Evaluation = new EvaluationSettings
+            {
+                Workers = options.Workers,
+                NonFinite = options.NonFinite,
+                Peers = options.Peers,
+                UseLocal = options.UseLocal,
+                OnPeerLoss = options.OnPeerLoss,
+            },
             Islands = options.Islands,
             Name = options.Name,
         };
@@ -124,4 +149,12 @@ public static class Optimize
         {
         }
     }
+}
+
+/// <summary>The API ships functions, not plugin folders: its algorithms run here, only evaluation goes to peers.</summary>
+internal sealed class NoPluginFolders : IPluginFolderSource
+{
+    public static readonly NoPluginFolders Instance = new();
+
+    public string? FolderOf(string folderSha256) => null;
 }

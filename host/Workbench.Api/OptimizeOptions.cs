@@ -50,6 +50,21 @@ public sealed record OptimizeOptions
 
     public string? Name { get; init; }
 
+    /// <summary>Peers (<c>wb serve</c>) that share the evaluations, as <c>HOST:PORT</c>; empty for this machine
+    /// alone. The objective travels to them as code: it must be a static method or a lambda that captures nothing
+    /// (captured state cannot follow it; a capturing lambda is refused with a <c>FunctionNotPortableException</c>).
+    /// Results are the same as without peers.</summary>
+    public IReadOnlyList<string> Peers { get; init; } = [];
+
+    /// <summary>The cluster key file; null finds it as <c>wb</c> does (<c>WORKBENCH_KEY_FILE</c>, then the default path).</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>With peers: whether this machine's cores evaluate too.</summary>
+    public bool UseLocal { get; init; } = true;
+
+    /// <summary>With peers: go on locally (the default) or fail when every peer is lost.</summary>
+    public PeerLossPolicy OnPeerLoss { get; init; } = PeerLossPolicy.Continue;
+
     /// <summary>A copy with these algorithm options added (later pairs win).</summary>
     public OptimizeOptions WithOptions(params (string Name, string Value)[] options)
     {

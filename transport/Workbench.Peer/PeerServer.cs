@@ -61,6 +61,7 @@ public sealed class PeerServer : IAsyncDisposable
         builder.Services.AddSingleton(shelf);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PeerState>();
+        builder.Services.AddSingleton(new FunctionShelf(shelf.CacheDirectory));
         builder.Services.AddSingleton<ProblemPool>();
         builder.Services.AddGrpc(grpc =>
         {

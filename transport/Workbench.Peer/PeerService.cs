@@ -14,7 +14,7 @@ namespace Workbench.Peer;
 
 /// <summary>The peer's gRPC service: information, slots, evaluation, code shipping and jobs. Every call has
 /// already passed the signature check (<see cref="SigningServerInterceptor"/>) when it gets here.</summary>
-internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPool pool, ILogger<PeerService> log) : Transport.Protocol.Peer.PeerBase
+internal sealed class PeerService(PeerState state, IPluginShelf shelf, FunctionShelf functions, ProblemPool pool, ILogger<PeerService> log) : Transport.Protocol.Peer.PeerBase
 {
     public override Task<PeerInfo> Hello(HelloRequest request, ServerCallContext context)
     {
@@ -73,14 +73,22 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPo
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"peer {state.Options.Name} runs with --no-code-shipping and uses only its own plugins"));
         }
 
-        if (shelf.Holds(request.FolderSha256))
+        if (request.Function ? functions.Holds(request.FolderSha256) : shelf.Holds(request.FolderSha256))
         {
             return Task.FromResult(new InstallPluginReply { AlreadyHeld = true });
         }
 
         try
         {
-            shelf.Install(request.FolderName, request.FolderSha256, request.Files.Select(f => (f.Path, (ReadOnlyMemory<byte>)f.Content.Memory)).ToArray());
+            var files = request.Files.Select(f => (f.Path, (ReadOnlyMemory<byte>)f.Content.Memory)).ToArray();
+            if (request.Function)
+            {
+                functions.Install(request.FolderName, request.FolderSha256, files);
+            }
+            else
+            {
+                shelf.Install(request.FolderName, request.FolderSha256, files);
+            }
         }
         catch (ShippedPluginException e)
         {
@@ -162,7 +170,7 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, ProblemPo
         {
             return call();
         }
-        catch (RunSetupException e) when (component.IsPortable && !shelf.Holds(component.FolderSha256))
+        catch (RunSetupException e) when (component.IsPortable && !(component.Kind == Transport.Functions.FunctionBundles.Kind ? functions.Holds(component.FolderSha256) : shelf.Holds(component.FolderSha256)))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"peer {state.Options.Name}: {e.Message}"),
                 new Metadata { { ProtocolHeaders.MissingPlugin, component.FolderSha256 } });

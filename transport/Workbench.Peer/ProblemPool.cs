@@ -10,7 +10,7 @@ namespace Workbench.Peer;
 /// (a model loading its data), and a run sends the same spec thousands of times.</summary>
 /// <remarks>Problems are lent one per chunk, so a problem that is not thread-safe is never used by two slots at
 /// once; a thread-safe one is simply lent to all. The pool forgets specs it has not seen for a while.</remarks>
-internal sealed class ProblemPool(IPluginShelf shelf)
+internal sealed class ProblemPool(IPluginShelf shelf, FunctionShelf functions)
 {
     private const int MaxSpecs = 64;
 
@@ -30,6 +30,12 @@ internal sealed class ProblemPool(IPluginShelf shelf)
         if (_problems.Count > MaxSpecs)
         {
             _problems.Clear();
+        }
+
+        if (spec.Component.Kind == Transport.Functions.FunctionBundles.Kind)
+        {
+            var (method, target) = functions.Resolve(spec.Component);
+            return new ProblemGuard(new FunctionProblem(spec, method, target), spec.Component.PluginId, spec.NonFinite, spec);
         }
 
         return new SpecResolver(new ShelfCatalog(shelf)).CreateProblem(spec);

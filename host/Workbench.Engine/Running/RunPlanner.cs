@@ -42,7 +42,7 @@ public sealed class RunPlanner
         var algorithmOptions = SpecResolver.Parse(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
         var bounds = BoundsOf(request);
         var problem = PluginCall.Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
-        var spec = SpecResolver.Describe(problemEntry, problemOptions, request.Dimension, bounds, problem.Bounds, request.Evaluation.NonFinite);
+        var spec = SpecResolver.Describe(problemEntry, problemOptions, request.Dimension, bounds, problem, request.Evaluation.NonFinite);
         var guard = new ProblemGuard(problem, problemEntry.Origin.PluginId, request.Evaluation.NonFinite, spec);
         var info = new ProblemInfo(problem.Id, problem.Dimension, problem.Bounds);
         var optimizer = CreateOptimizer(algorithmEntry, algorithmOptions, info, request);

@@ -15,6 +15,9 @@ public interface IPluginShelf
 
     bool Holds(string folderSha256);
 
+    /// <summary>Where shipped folders are kept (functions shipped by clients are kept beneath it too).</summary>
+    string CacheDirectory { get; }
+
     /// <summary>Verifies that <paramref name="files"/> hash to <paramref name="folderSha256"/>, stores them under
     /// the peer's data directory and loads the plugin. Idempotent.</summary>
     /// <exception cref="ShippedPluginException">The bytes do not match the hash, a path is unsafe, or the folder

@@ -14,9 +14,10 @@ namespace Workbench.Engine.Specs;
 public sealed class SpecResolver(IComponentCatalog catalog)
 {
     /// <summary>Describes a problem as data, from the registered factory that will create it and its parsed options.</summary>
-    public static ProblemSpec Describe(Registered<IProblemFactory> entry, OptionValues options, int dimension, Bounds? bounds, Bounds effective, NonFinitePolicy policy) =>
-        new(ComponentSpec.Of("problem", entry.Factory.Id, entry.Origin, options.ToText()), dimension,
-            effective.Lower.ToArray(), effective.Upper.ToArray(), policy) { CustomBounds = bounds is not null };
+    /// <remarks>A problem that describes itself (<see cref="IDescribedProblem"/>) gives its own component.</remarks>
+    public static ProblemSpec Describe(Registered<IProblemFactory> entry, OptionValues options, int dimension, Bounds? bounds, IProblem created, NonFinitePolicy policy) =>
+        new(created is IDescribedProblem described ? described.Component : ComponentSpec.Of("problem", entry.Factory.Id, entry.Origin, options.ToText()), dimension,
+            created.Bounds.Lower.ToArray(), created.Bounds.Upper.ToArray(), policy) { CustomBounds = bounds is not null };
 
     /// <summary>The spec of a catalog problem with its default options and domain (tests, benchmarks).</summary>
     public ProblemSpec Default(string problemId, int dimension, NonFinitePolicy policy = NonFinitePolicy.Error)
@@ -24,7 +25,7 @@ public sealed class SpecResolver(IComponentCatalog catalog)
         var entry = CatalogLookup.Problem(catalog, problemId);
         var options = entry.Factory.Options.Defaults;
         var problem = PluginCall.Create(entry.Origin, $"problem '{problemId}'", () => entry.Factory.Create(options, dimension, null));
-        return Describe(entry, options, dimension, null, problem.Bounds, policy);
+        return Describe(entry, options, dimension, null, problem, policy);
     }
 
     /// <summary>Creates the guarded problem a spec describes.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Google.Protobuf;
 using Grpc.Core;
 using Workbench.Engine.Specs;
+using Workbench.Transport.Functions;
 using Workbench.Transport.Protocol;
 
 namespace Workbench.Transport.Client;
@@ -15,7 +16,8 @@ public sealed class PluginShipper(IPluginFolderSource folders)
     /// <exception cref="PeerUnavailableException">The peer refuses shipped code (--no-code-shipping) or the folder.</exception>
     public async Task EnsureAsync(PeerConnection peer, Engine.Specs.ComponentSpec component, CancellationToken cancellationToken)
     {
-        if (!component.IsPortable || peer.Info?.Plugins.Any(p => p.FolderSha256 == component.FolderSha256) == true)
+        var function = component.Kind == FunctionBundles.Kind;
+        if (!component.IsPortable || (!function && peer.Info?.Plugins.Any(p => p.FolderSha256 == component.FolderSha256) == true))
         {
             return;
         }
@@ -39,9 +41,10 @@ public sealed class PluginShipper(IPluginFolderSource folders)
 
     private async Task ShipAsync(PeerConnection peer, Engine.Specs.ComponentSpec component, CancellationToken cancellationToken)
     {
-        var folder = folders.FolderOf(component.FolderSha256)
+        var function = component.Kind == FunctionBundles.Kind;
+        var folder = (function ? FunctionBundles.FolderOf(component.FolderSha256) : folders.FolderOf(component.FolderSha256))
             ?? throw new PeerUnavailableException(peer, $"lacks {component} and this machine has no folder with hash {component.FolderSha256[..12]} to ship", permanent: true);
-        var request = new InstallPluginRequest { FolderName = Path.GetFileName(folder), FolderSha256 = component.FolderSha256 };
+        var request = new InstallPluginRequest { FolderName = Path.GetFileName(folder), FolderSha256 = component.FolderSha256, Function = function };
         foreach (var (relative, full) in PluginFolderHash.Files(folder))
         {
             request.Files.Add(new PluginFile { Path = relative, Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(full, cancellationToken).ConfigureAwait(false)) });

@@ -1,10 +1,9 @@
-using Workbench.Engine.Specs;
+namespace Workbench.Engine.Specs;
 
-namespace Workbench.Plugins;
-
-/// <summary>Checks and writes a plugin folder received from a client. Nothing is written unless every path is a
-/// plain relative path inside the folder and the bytes hash to the announced SHA-256.</summary>
-internal static class ShippedFolder
+/// <summary>Checks and writes a folder received from a client (a plugin, or the assemblies of a function). Nothing
+/// is written unless every path is a plain relative path inside the folder and the bytes hash to the announced
+/// SHA-256.</summary>
+public static class ShippedFolder
 {
     public static void Validate(string folderName, string folderSha256, IReadOnlyList<(string Path, ReadOnlyMemory<byte> Content)> files)
     {
