@@ -112,8 +112,12 @@ public sealed class PeerConnection : IDisposable
     {
         StatusCode.DeadlineExceeded => "no answer in time",
         StatusCode.Unauthenticated => "refused the request: " + e.Status.Detail,
+        StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown when e.Status.DebugException is { } cause => "unreachable: " + OneLine(Innermost(cause).Message),
         _ => e.Status.Detail is { Length: > 0 } detail ? OneLine(detail) : e.StatusCode.ToString(),
     };
+
+    /// <summary>The transport's own words ("Connection refused"), not the layers of wrapping around them.</summary>
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
