@@ -27,6 +27,13 @@ public sealed class MultiHostTests : IDisposable
         await using var b = await PeerProcess.StartAsync(_lab.KeyFile, "host-b", 1, $"{addressB}:7760", nsB);
         await using var slow = new FaultyProxy(new IPEndPoint(IPAddress.Parse(addressB), 7760)) { Latency = TimeSpan.FromMilliseconds(5) };
 
+        // One name for both hosts, as a headless service's DNS name: `dns:NAME:PORT` finds every peer.
+        var name = _hosts.Name(addressA, addressB);
+        var listed = await _lab.WbAsync("peers", "--peers", $"dns:{name}:7760", "--json");
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Equal(["host-a", "host-b"], System.Text.Json.JsonDocument.Parse(listed.StdOut).RootElement.EnumerateArray()
+            .Where(p => p.GetProperty("reachable").GetBoolean()).Select(p => p.GetProperty("name").GetString()).Order());
+
         var reference = await _lab.RunAsync(Reference);
         var direct = await _lab.RunAsync([.. Reference[..^2], "--peers", $"{a.Address},{b.Address}"]);
         Assert.Equal(await _lab.HistoryAsync(reference), await _lab.HistoryAsync(direct));

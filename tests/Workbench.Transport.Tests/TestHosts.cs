@@ -54,8 +54,28 @@ public sealed class TestHosts : IDisposable
         return (ns, hostAddress);
     }
 
+    /// <summary>Gives the hosts one name in /etc/hosts (resolved with `multi on`, as a DNS name with several
+    /// records would be: a Kubernetes headless service, say); removed on dispose.</summary>
+    public string Name(params string[] addresses)
+    {
+        var name = $"{_prefix}-cluster.test";
+        var lines = addresses.Select(a => $"{a} {name} # {Marker}");
+        File.AppendAllLines(HostsFile, lines);
+        _named = true;
+        return name;
+    }
+
+    private const string HostsFile = "/etc/hosts";
+    private const string Marker = "workbench test host";
+    private bool _named;
+
     public void Dispose()
     {
+        if (_named)
+        {
+            File.WriteAllLines(HostsFile, File.ReadAllLines(HostsFile).Where(l => !l.EndsWith("# " + Marker, StringComparison.Ordinal)));
+        }
+
         // Deleting a namespace destroys its end of the veth pair, and with it the pair.
         foreach (var ns in _namespaces)
         {
