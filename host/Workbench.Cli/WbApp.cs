@@ -10,7 +10,8 @@ public static class WbApp
     public static async Task<int> RunAsync(string[] args)
     {
         var root = BuildRoot();
-        var parse = root.Parse(args);
+        // No response files: `--peers @FILE` and `@slurm` are Workbench's own forms, not System.CommandLine's.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             Console.Error.WriteLine($"wb: {parse.Errors[0].Message}");

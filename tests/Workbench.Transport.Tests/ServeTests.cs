@@ -87,7 +87,9 @@ public sealed class ServeTests : IDisposable
         var down = rows[1];
         Assert.False(down.GetProperty("reachable").GetBoolean());
         Assert.False(string.IsNullOrWhiteSpace(down.GetProperty("reason").GetString()));
-        var text = await _lab.WbAsync("peers", "--peers", peer.Address);
+        var list = Path.Combine(_lab.Directory, "peers.txt");
+        File.WriteAllLines(list, ["# the lab", peer.Address]);
+        var text = await _lab.WbAsync("peers", "--peers", "@" + list);
         Assert.Contains("lister", text.StdOut, StringComparison.Ordinal);
     }
 
