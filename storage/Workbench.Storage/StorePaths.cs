@@ -20,13 +20,6 @@ public static class StorePaths
             return Path.GetFullPath(fromEnv);
         }
 
-        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrWhiteSpace(dataHome) || !Path.IsPathRooted(dataHome))
-        {
-            // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return Path.Combine(dataHome, "workbench", "runs.db");
+        return Path.Combine(Engine.DataHome.Directory, "runs.db");
     }
 }

@@ -124,14 +124,5 @@ internal static class ServeCommand
         return (address, port);
     }
 
-    private static string DefaultCache()
-    {
-        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrWhiteSpace(dataHome) || !Path.IsPathRooted(dataHome))
-        {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return Path.Combine(dataHome, "workbench", "peer-plugins");
-    }
+    private static string DefaultCache() => Path.Combine(Engine.DataHome.Directory, "peer-plugins");
 }
