@@ -34,15 +34,20 @@ internal static class PeerBenchCommand
             var named = PeerList.Resolve(parse.GetValue(ClusterOptions.Peers));
             if (named.Count > 0)
             {
-                rows.AddRange(await MeasureAsync(named[0], ClusterOptions.Credentials(parse), sphere, count, "", cancellationToken));
+                using var peer = new PeerConnection(named[0], ClusterOptions.Credentials(parse));
+                await peer.HelloAsync(cancellationToken);
+                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new PeerBenchmark.Target("", peer)], sphere, count, cancellationToken));
             }
             else
             {
                 var key = LocalPeer.EphemeralKey();
                 await using var signed = await LocalPeer.StartAsync(host.Catalog, key, 1, "bench-signed");
                 await using var unsigned = await LocalPeer.StartAsync(host.Catalog, null, 1, "bench-unsigned");
-                rows.AddRange(await MeasureAsync(signed.Address, new ClusterCredentials(key), sphere, count, "signed ", cancellationToken));
-                rows.AddRange(await MeasureAsync(unsigned.Address, new ClusterCredentials(null), sphere, count, "unsigned ", cancellationToken));
+                using var signedPeer = new PeerConnection(signed.Address, new ClusterCredentials(key));
+                using var unsignedPeer = new PeerConnection(unsigned.Address, new ClusterCredentials(null));
+                await signedPeer.HelloAsync(cancellationToken);
+                await unsignedPeer.HelloAsync(cancellationToken);
+                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new("signed ", signedPeer), new("unsigned ", unsignedPeer)], sphere, count, cancellationToken));
             }
 
             if (parse.GetValue(json))
@@ -59,17 +64,9 @@ internal static class PeerBenchCommand
             }
 
             Console.Out.Write(table.ToString());
-            Console.Out.WriteLine(named.Count > 0 ? $"peer {named[0]}; sequential calls after a warm-up" : "a loopback peer in this process; sequential calls after a warm-up");
+            Console.Out.WriteLine((named.Count > 0 ? $"peer {named[0]}" : "loopback peers in this process") + "; sequential calls in interleaved rounds after a warm-up round");
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<IEnumerable<LatencyFigure>> MeasureAsync(PeerAddress address, ClusterCredentials credentials, ProblemSpec sphere, int reps, string label, CancellationToken cancellationToken)
-    {
-        using var peer = new PeerConnection(address, credentials);
-        await peer.HelloAsync(cancellationToken);
-        var figures = await PeerBenchmark.RoundTripsAsync(peer, sphere, reps, cancellationToken);
-        return figures.Select(f => f with { What = label + f.What });
     }
 }

@@ -12,35 +12,43 @@ public static class PeerBenchmark
     public const int BatchPoints = 100;
     public const int BatchDimension = 5;
 
-    public static async Task<IReadOnlyList<LatencyFigure>> RoundTripsAsync(PeerConnection peer, Engine.Specs.ProblemSpec sphere5, int reps, CancellationToken cancellationToken)
+    /// <summary>Rounds of measurement; the first is a warm-up (tiered JIT and dynamic PGO take seconds to settle).</summary>
+    private const int Rounds = 6;
+
+    /// <summary>One peer to measure: a label and its connection.</summary>
+    public sealed record Target(string Label, PeerConnection Peer);
+
+    /// <summary>Every target's empty call and batch, measured in interleaved rounds so that drifts of a shared,
+    /// noisy machine hit all of them alike; the first round is discarded.</summary>
+    public static async Task<IReadOnlyList<LatencyFigure>> RoundTripsAsync(IReadOnlyList<Target> targets, Engine.Specs.ProblemSpec sphere5, int reps, CancellationToken cancellationToken)
     {
         var evaluate = new EvaluateRequest { Problem = Wire.ToWire(sphere5) };
         var random = new Random(1);
         evaluate.Points.AddRange(Enumerable.Range(0, BatchPoints * BatchDimension).Select(_ => (random.NextDouble() * 2) - 1));
-        var client = peer.Client;
-        return
-        [
-            await MeasureAsync("empty call", reps, () => client.PingAsync(new PingRequest(), cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false),
-            await MeasureAsync($"{BatchPoints} x {BatchDimension}-D batch", reps, () => client.EvaluateAsync(evaluate, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false),
-        ];
-    }
-
-    private static async Task<LatencyFigure> MeasureAsync<T>(string what, int reps, Func<Task<T>> call)
-    {
-        for (var i = 0; i < Math.Min(500, reps); i++)
+        var calls = targets.SelectMany(t => new (string What, Func<Task> Call)[]
         {
-            await call().ConfigureAwait(false);
+            ($"{t.Label}empty call", () => t.Peer.Client.PingAsync(new PingRequest(), cancellationToken: cancellationToken).ResponseAsync),
+            ($"{t.Label}{BatchPoints} x {BatchDimension}-D batch", () => t.Peer.Client.EvaluateAsync(evaluate, cancellationToken: cancellationToken).ResponseAsync),
+        }).ToArray();
+        var samples = calls.Select(_ => new List<double>()).ToArray();
+        var perRound = Math.Max(1, reps / (Rounds - 1));
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var c = 0; c < calls.Length; c++)
+            {
+                for (var i = 0; i < perRound; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await calls[c].Call().ConfigureAwait(false);
+                    if (round > 0)
+                    {
+                        samples[c].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    }
+                }
+            }
         }
 
-        var micros = new double[reps];
-        for (var i = 0; i < reps; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await call().ConfigureAwait(false);
-            micros[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-        }
-
-        return new LatencyFigure(what, reps, Statistics.Quantile(micros, 0.5), Statistics.Quantile(micros, 0.9));
+        return calls.Select((c, i) => new LatencyFigure(c.What, samples[i].Count, Statistics.Quantile(samples[i], 0.5), Statistics.Quantile(samples[i], 0.9))).ToArray();
     }
 }
 
