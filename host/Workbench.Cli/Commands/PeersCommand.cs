@@ -19,6 +19,17 @@ internal static class PeersCommand
         {
             using var cluster = Open(parse, PeerList.Resolve(parse.GetValue(ClusterOptions.Peers)));
             await cluster.ProbeAllAsync(cancellationToken);
+            await Task.WhenAll(cluster.Up.Select(async peer =>
+            {
+                try
+                {
+                    await peer.MeasureRoundTripAsync(cancellationToken);
+                }
+                catch (PeerUnavailableException e)
+                {
+                    cluster.MarkLost(e);
+                }
+            }));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(cluster.Peers.Select(p => ToJson(cluster, p)).ToArray());
