@@ -24,6 +24,9 @@ public sealed record TuiServices
     /// <summary>Parallel task factories (Monte Carlo pi, heat equation), or null when none are wired.</summary>
     public ITaskCatalog? Tasks { get; init; }
 
+    /// <summary>The cluster (peers, and sharing this machine's cores), or null when this build has no transport.</summary>
+    public Engine.Cluster.IClusterService? Cluster { get; init; }
+
     /// <summary>Terminal.Gui driver name, or null for the platform default.</summary>
     public string? Driver { get; init; }
 }

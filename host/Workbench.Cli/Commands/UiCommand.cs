@@ -29,13 +29,23 @@ internal static class UiCommand
 
         // The UI owns the run database while it is open: its runs are recorded and its Runs screen reads here.
         using var store = RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase));
-        return TuiApp.Run(new TuiServices
+        var cluster = new ClusterService(host.Catalog, () => ClusterOptions.Credentials(parse));
+        try
         {
+            return TuiApp.Run(new TuiServices
+            {
             Catalog = host.Catalog,
             Evaluators = host.Evaluators,
             Tasks = host.Catalog,
             Runs = new StoreRunBrowser(store),
             Recorders = _ => [store.CreateRecorder()],
-        });
+            Cluster = cluster,
+            });
+        }
+        finally
+        {
+            // Stops sharing this machine's cores (a peer hosted by the UI lives as long as the UI).
+            cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 }

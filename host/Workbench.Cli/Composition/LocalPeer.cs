@@ -21,15 +21,27 @@ internal sealed class LocalPeer : IAsyncDisposable
         _cache = cache;
     }
 
+    /// <summary>Where this process reaches it (loopback, whatever interfaces it listens on).</summary>
     public PeerAddress Address => new("127.0.0.1", _server.Port, Tls: false);
 
-    public static async Task<LocalPeer> StartAsync(PluginCatalog catalog, ClusterKey? key, int slots, string name)
+    public static async Task<LocalPeer> StartAsync(PluginCatalog catalog, ClusterKey? key, int slots, string name, IPAddress? address = null, int port = 0)
     {
         var cache = Directory.CreateTempSubdirectory("wb-local-peer-").FullName;
         var shelf = new PluginShelf(catalog, cache);
-        var server = PeerServer.Create(new PeerOptions { Name = name, Address = IPAddress.Loopback, Port = 0, CpuSlots = slots, Key = key },
+        var server = PeerServer.Create(new PeerOptions { Name = name, Address = address ?? IPAddress.Loopback, Port = port, CpuSlots = slots, Key = key },
             shelf, Microsoft.Extensions.Logging.LogLevel.Warning);
-        await server.StartAsync();
+        try
+        {
+            await server.StartAsync();
+        }
+        catch (IOException)
+        {
+            await server.DisposeAsync();
+            shelf.Dispose();
+            Directory.Delete(cache, recursive: true);
+            throw;
+        }
+
         return new LocalPeer(shelf, server, cache);
     }
 
