@@ -69,6 +69,14 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public void Hosts_that_pass_no_options_get_instance_one()
+    {
+        // wb gpu selftest creates every problem with an empty option set.
+        var problem = ReferenceData.All[3].Create(OptionSchema.Empty.Defaults, 4, null);
+        Assert.Equal(ReferenceData.Create(3, 4, 1).Optimum, problem.Optimum, (a, b) => a!.Value == b!.Value);
+    }
+
+    [Fact]
     public void Instances_differ_and_repeat()
     {
         var a = ReferenceData.Create(15, 5, 1);
