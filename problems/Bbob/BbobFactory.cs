@@ -31,7 +31,7 @@ public abstract class BbobFactory : ProblemFactory<BbobOptions>
         var seed = functionSeed + 10000L * options.Instance;
         var fopt = InstanceRandom.Fopt(functionSeed, options.Instance);
         var function = Build(dimension, seed, fopt);
-        return new BbobProblem(Id, box, function, box.Contains(function.Xopt));
+        return function.WithKernel(new BbobProblem(Id, box, function, box.Contains(function.Xopt)));
     }
 
     private protected abstract BbobFunction Build(int n, long seed, double fopt);

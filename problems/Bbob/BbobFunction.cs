@@ -1,3 +1,5 @@
+using Workbench.Contracts.Problems;
+
 namespace Workbench.Problems.Bbob;
 
 /// <summary>One bbob function bound to an instance and a dimension: everything derived from the instance is
@@ -23,4 +25,7 @@ internal abstract class BbobFunction
 
     /// <summary>f(x); <paramref name="work"/> holds at least <see cref="WorkVectors"/> times the dimension.</summary>
     public abstract double Value(ReadOnlySpan<double> x, Span<double> work);
+
+    /// <summary>The problem as offered to the host: <paramref name="cpu"/> itself, or with a GPU kernel added.</summary>
+    public virtual IProblem WithKernel(BbobProblem cpu) => cpu;
 }

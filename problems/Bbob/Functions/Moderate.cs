@@ -1,3 +1,5 @@
+using Workbench.Contracts.Problems;
+using Workbench.Problems.Bbob.Gpu;
 using static Workbench.Problems.Bbob.Transforms;
 
 namespace Workbench.Problems.Bbob.Functions;
@@ -106,6 +108,8 @@ internal sealed class ShiftedRosenbrock : BbobFunction
     }
 
     public override double[] Xopt => _xopt;
+
+    public override IProblem WithKernel(BbobProblem cpu) => new GpuBbobProblem<RosenbrockGpu>(cpu, [Fopt, _scale, .. _xopt]);
 
     public override double Value(ReadOnlySpan<double> x, Span<double> work)
     {

@@ -1,3 +1,5 @@
+using Workbench.Contracts.Problems;
+using Workbench.Problems.Bbob.Gpu;
 using static Workbench.Problems.Bbob.Transforms;
 
 namespace Workbench.Problems.Bbob.Functions;
@@ -8,6 +10,8 @@ internal sealed class Sphere(int n, long seed, double fopt) : BbobFunction(n, fo
     private readonly double[] _xopt = InstanceRandom.Xopt(n, seed);
 
     public override double[] Xopt => _xopt;
+
+    public override IProblem WithKernel(BbobProblem cpu) => new GpuBbobProblem<SphereGpu>(cpu, [Fopt, .. _xopt]);
 
     public override double Value(ReadOnlySpan<double> x, Span<double> work)
     {
@@ -144,6 +148,8 @@ internal sealed class LinearSlope : BbobFunction
     public override double[] Xopt => _xopt;
 
     public override int WorkVectors => 0;
+
+    public override IProblem WithKernel(BbobProblem cpu) => new GpuBbobProblem<LinearSlopeGpu>(cpu, [Fopt, .. _xopt, .. _slope]);
 
     public override double Value(ReadOnlySpan<double> x, Span<double> work)
     {
