@@ -36,7 +36,7 @@ public sealed class BuiltInPluginsTests : IDisposable
     {
         Assert.All(Catalog.Value.Plugins, p => Assert.Equal(PluginStatus.Loaded, p.Status));
         Assert.Equal(["cmaes", "ga", "pso", "random"], Catalog.Value.Optimizers.Select(o => o.Factory.Id).Order());
-        Assert.Equal(7, Catalog.Value.Problems.Count);
+        Assert.Equal(7 + 24, Catalog.Value.Problems.Count); // the benchmarks and bbob f1-f24
         Assert.Equal(["heat", "pi"], Catalog.Value.Tasks.Select(t => t.Factory.Id).Order());
     }
 

@@ -17,7 +17,7 @@ public sealed class CliErrorTests
 
     [Fact]
     public async Task Unknown_problem_lists_the_valid_ones() =>
-        Assert.Equal("wb: unknown problem 'rosenbrok'; valid: ackley, ellipsoid, griewank, rastrigin, rosenbrock, schwefel, sphere",
+        Assert.Equal("wb: unknown problem 'rosenbrok'; valid: ackley, bbob-f01, bbob-f02, bbob-f03, bbob-f04, bbob-f05, bbob-f06, bbob-f07, bbob-f08, bbob-f09, bbob-f10, bbob-f11, bbob-f12, bbob-f13, bbob-f14, bbob-f15, bbob-f16, bbob-f17, bbob-f18, bbob-f19, bbob-f20, bbob-f21, bbob-f22, bbob-f23, bbob-f24, ellipsoid, griewank, rastrigin, rosenbrock, schwefel, sphere",
             await UsageError("run", "-a", "cmaes", "-p", "rosenbrok", "-d", "5"));
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CliErrorTests
     public async Task Describe_of_an_unknown_id_lists_the_valid_ones()
     {
         var line = await UsageError("describe", "nope");
-        Assert.StartsWith("wb: unknown id 'nope'; valid: ackley, cmaes, ", line);
+        Assert.StartsWith("wb: unknown id 'nope'; valid: ackley, bbob-f01, ", line);
     }
 
     [Fact]

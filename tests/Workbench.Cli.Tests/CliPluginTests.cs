@@ -13,7 +13,7 @@ public sealed class CliPluginTests
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(result.StdOut);
         var ids = doc.RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "benchmarks", "random", "cmaes", "pso", "ga", "montecarlo", "heat" }, ids);
+        Assert.Superset(new HashSet<string?> { "bbob", "benchmarks", "random", "cmaes", "pso", "ga", "montecarlo", "heat" }, ids);
         Assert.All(doc.RootElement.EnumerateArray(), p => Assert.Equal("loaded", p.GetProperty("status").GetString()));
     }
 

@@ -13,7 +13,8 @@ public sealed partial class ChoiceSelectorTests
     {
         using var tui = TmuxSession.Start();
         tui.WaitFor("cmaes on ackley");
-        tui.SendKeys("Tab", "Down"); // to Problems (no visible change until the pick moves), ellipsoid
+        // To Problems (no visible change until the pick moves), then past ackley and the 24 bbob-fNN to ellipsoid.
+        tui.SendKeys(["Tab", .. Enumerable.Repeat("Down", 25)]);
         tui.WaitFor("cmaes on ellipsoid");
         tui.TabUntil("Evaluation budget");
         tui.Type("3000");

@@ -12,10 +12,10 @@ public sealed partial class RunScreenTests
         using var tui = TmuxSession.Start();
         tui.WaitFor("cmaes on ackley");
 
-        // Optimisers has focus first: random is the 4th; Tab to Problems, sphere is the 7th.
+        // Optimisers has focus first: random is the 4th; Tab to Problems, sphere is the 31st (after the 24 bbob-fNN).
         tui.SendKeys("Down", "Down", "Down");
         tui.WaitFor("random on ackley");
-        tui.SendKeys("Tab", "Down", "Down", "Down", "Down", "Down", "Down");
+        tui.SendKeys(["Tab", .. Enumerable.Repeat("Down", 30)]);
         tui.WaitFor("random on sphere");
         tui.TabUntil("Evaluation budget");
         tui.Type("900000000");

@@ -26,7 +26,8 @@ public sealed partial class RunsScreenTests
         tui.WaitFor("cmaes on ackley");
         tui.SendKeys("Down", "Down", "Down");
         tui.WaitFor("random on ackley");
-        tui.SendKeys("Tab", "Down"); // to Problems (no visible change until the pick moves), ellipsoid
+        // To Problems (no visible change until the pick moves), then past ackley and the 24 bbob-fNN to ellipsoid.
+        tui.SendKeys(["Tab", .. Enumerable.Repeat("Down", 25)]);
         tui.WaitFor("random on ellipsoid");
         tui.TabUntil("Evaluation budget");
         tui.Type("900000000");
