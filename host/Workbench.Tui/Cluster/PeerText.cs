@@ -30,7 +30,7 @@ internal static class PeerText
 
         if (!p.Reachable)
         {
-            return $"{p.Address} unreachable: {p.Reason ?? "no answer"}";
+            return $"{p.Address} down: {p.Reason ?? "no answer"}";
         }
 
         var version = p.Version is null ? "" : $", wb {p.Version} contract {p.ContractVersion}";

@@ -12,6 +12,7 @@ namespace Workbench.Tui.Screens;
 /// the UI is open. Every call to the cluster runs off the UI thread; its answer comes back through <see cref="UiThread"/>.</summary>
 internal sealed class ClusterScreen : IScreen, IDisposable
 {
+    private const string TableHint = "Tab moves table -> address -> slots -> cores";
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
     private readonly ClusterModel? _model;
     private readonly UiThread _ui;
@@ -21,7 +22,7 @@ internal sealed class ClusterScreen : IScreen, IDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly TableView _table = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(5), FullRowSelect = true, MultiSelect = false, MaxCellWidth = 24 };
     private readonly Label _detail = new() { X = 0, Y = Pos.AnchorEnd(5), Width = Dim.Fill(), Height = 2 };
-    private readonly Label _hint = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+    private readonly Label _hint = new() { Text = TableHint, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
     private readonly ClusterFields _fields;
     private readonly Label _share = new() { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
     private IReadOnlyList<PeerStatus> _shown = [];
@@ -54,7 +55,14 @@ internal sealed class ClusterScreen : IScreen, IDisposable
             }),
             new(Key.F6, "Add", () =>
             {
-                _message(_model.Add(_fields.Address.Text));
+                var before = _model.Entries.Count;
+                var answer = _model.Add(_fields.Address.Text);
+                if (_model.Entries.Count > before)
+                {
+                    _fields.Address.Text = "";
+                }
+
+                _message(answer);
                 Redraw();
                 _loop.Wake();
             }),
@@ -75,7 +83,8 @@ internal sealed class ClusterScreen : IScreen, IDisposable
                 Act($"sharing {cores.Trim()} core(s) of this machine...", t => _model.ShareAsync(cores, t));
             }),
         ];
-        _hint.Text = "Tab moves table -> address -> slots -> cores";
+        // Back in the table, the hint says how to reach the fields again rather than the last field's help.
+        _table.HasFocusChanged += (_, e) => _hint.Text = e.NewValue ? TableHint : _hint.Text;
         _share.Text = _model.ShareLine();
         Redraw();
     }

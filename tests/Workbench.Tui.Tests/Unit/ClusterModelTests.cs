@@ -119,7 +119,7 @@ public sealed class ClusterModelTests
 
         var down = new Engine.Cluster.PeerStatus("d:1", false, "refused", null, null, null, null, null, null, null, null, []);
         Assert.Equal(["d:1", "-", "down", "-", "-", "-", "-", "-"], PeerText.Cells(down));
-        Assert.Equal("d:1 unreachable: refused", PeerText.Detail(down));
+        Assert.Equal("d:1 down: refused", PeerText.Detail(down));
         Assert.StartsWith("no peers", PeerText.Detail(null), StringComparison.Ordinal);
     }
 }
