@@ -17,7 +17,9 @@ public static class TuiApp
         var plugins = new PluginsScreen(services.Catalog, window.Say);
         var runs = new RunsScreen(services.Runs, ui, window.Say);
         var tasks = new TasksScreen(services, ui, window.Say);
-        IScreen[] screens = [run, plugins, runs, tasks];
+        // Disposed before the application (declared after it): the probe loop stops before its UI goes.
+        using var cluster = new ClusterScreen(services.Cluster, ui, window.Say, () => run.PeersText);
+        IScreen[] screens = [run, plugins, runs, tasks, cluster];
         foreach (var screen in screens)
         {
             window.AddScreen(screen);
@@ -29,6 +31,8 @@ public static class TuiApp
             new(Key.F2, "Plugins", () => window.Show(plugins)),
             new(Key.F3, "Runs", () => window.Show(runs)),
             new(Key.F4, "Tasks", () => window.Show(tasks)),
+            // F5 to F9 act inside screens (start, rescan, reload, ...), so the fifth screen takes F10.
+            new(Key.F10, "Cluster", () => window.Show(cluster)),
             new(Key.Q.WithCtrl, "Quit", () => app.RequestStop()),
         ];
 

@@ -6,7 +6,7 @@ namespace Workbench.Tui.Screens;
 /// <summary>A key, what it does (shown in the status bar) and the action; the same action serves a mouse click.</summary>
 public sealed record ScreenKey(Key Key, string Text, Action Action);
 
-/// <summary>One of the four screens: its view, its own keys, and a hook for when it is shown.</summary>
+/// <summary>One of the screens: its view, its own keys, and a hook for when it is shown.</summary>
 internal interface IScreen
 {
     string Title { get; }

@@ -57,6 +57,9 @@ internal sealed class RunScreen : IScreen
 
     public bool IsRunning => _session.IsRunning;
 
+    /// <summary>The peers field as typed (the Cluster screen probes these too).</summary>
+    public string PeersText => _settings.Peers.Text;
+
     /// <summary>Raised on the UI thread when a run started here has ended and been recorded.</summary>
     public event Action? RunFinished
     {

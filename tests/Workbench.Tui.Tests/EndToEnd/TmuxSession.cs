@@ -30,16 +30,18 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>A fresh working directory for <see cref="Start"/>: runs can be recorded into its database first.</summary>
     public static string NewWorkDir() => Directory.CreateTempSubdirectory("wb-tui-").FullName;
 
-    public static TmuxSession Start(int width = 80, int height = 24, string? workDir = null, params string[] extraArgs)
+    /// <summary>Starts wb; <paramref name="environment"/> adds variables (WORKBENCH_PEERS) to its environment.</summary>
+    public static TmuxSession Start(int width = 80, int height = 24, string? workDir = null, IReadOnlyDictionary<string, string>? environment = null, params string[] extraArgs)
     {
         var name = "wbtui-" + Guid.NewGuid().ToString("N")[..10];
         var work = workDir ?? NewWorkDir();
         var plugins = Directory.CreateDirectory(Path.Combine(work, "extra-plugins")).FullName;
         var session = new TmuxSession(name, work, plugins);
+        var variables = string.Concat((environment ?? new Dictionary<string, string>()).Select(v => $"{v.Key}={Quote(v.Value)} "));
         var args = string.Join(' ', new[] { "dotnet", Quote(WbProcess.WbDll), "--plugins", Quote(plugins) }.Concat(extraArgs.Select(Quote)));
         // remain-on-exit keeps the pane (and any crash message) readable after wb exits.
         Tmux("new-session", "-d", "-s", name, "-x", width.ToString(), "-y", height.ToString(), "-c", work,
-            $"WORKBENCH_DB={Quote(session.Database)} {args} 2>{Quote(Path.Combine(work, "stderr.txt"))}; echo '[wb exited]'; sleep 600");
+            $"WORKBENCH_DB={Quote(session.Database)} {variables}{args} 2>{Quote(Path.Combine(work, "stderr.txt"))}; echo '[wb exited]'; sleep 600");
         return session;
     }
 
