@@ -34,12 +34,12 @@ internal static class UiCommand
         {
             return TuiApp.Run(new TuiServices
             {
-            Catalog = host.Catalog,
-            Evaluators = host.Evaluators,
-            Tasks = host.Catalog,
-            Runs = new StoreRunBrowser(store),
-            Recorders = _ => [store.CreateRecorder()],
-            Cluster = cluster,
+                Catalog = host.Catalog,
+                Evaluators = host.Evaluators,
+                Tasks = host.Catalog,
+                Runs = new StoreRunBrowser(store),
+                Recorders = _ => [store.CreateRecorder()],
+                Cluster = cluster,
             });
         }
         finally
