@@ -4,7 +4,7 @@ namespace Workbench.Problems.HeatEquation;
 
 /// <summary>One vertical band of the grid. It keeps its columns plus one ghost column on each side, and after
 /// every step sends its outer owned columns to its neighbours and receives their ones into its ghosts. After the
-/// last step the bands travel down the chain to node 0, whose result is the whole field.</summary>
+/// last step the bands travel down the chain to node 0, whose result is the whole field (<see cref="HeatGather"/>).</summary>
 /// <remarks>Tubes (double linear topology): <c>right_i</c> carries node i's last column to node i+1, <c>left_i</c>
 /// carries node i+1's first column to node i. Pushes never block, so pushing both ways before popping cannot
 /// deadlock. Ghosts on the domain boundary are the zero Dirichlet columns and are never exchanged.
@@ -25,6 +25,10 @@ internal sealed class HeatNode : IParallelTask
     private string _toLeft = "";
     private string _fromLeft = "";
     private string _fromRight = "";
+    private int _first;
+    private double _time;
+    private double _sigma;
+    private TaskValue? _metrics;
 
     public void Initialize(ITaskContext context, TaskArguments arguments)
     {
@@ -35,6 +39,7 @@ internal sealed class HeatNode : IParallelTask
         _steps = arguments.Int32("steps");
         var dx = 2.0 / (_n - 1);
         _k = arguments.Real("dt") / (dx * dx);
+        (_first, _time, _sigma) = (first, _steps * arguments.Real("dt"), arguments.Real("sigma"));
         _width = end - first + 2;
         var node = context.NodeIndex;
         (_toRight, _fromRight) = ($"right_{node}", $"left_{node}");
@@ -47,10 +52,9 @@ internal sealed class HeatNode : IParallelTask
         var lastIsCurrent = _steps % 2 == 0;
         _current = new double[lastIsCurrent ? last : band];
         _next = new double[lastIsCurrent ? band : last];
-        var sigma = arguments.Real("sigma");
         for (var j = 0; j < _width; j++)
         {
-            HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, sigma);
+            HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, _sigma);
         }
     }
 
@@ -94,40 +98,32 @@ internal sealed class HeatNode : IParallelTask
         Gather(context, hasLeft, hasRight, cancellationToken);
     }
 
-    /// <summary>Node 0: the whole field, column-major. Other nodes: nothing (their bands went to node 0).</summary>
-    public TaskValue GetResult() =>
-        _context?.NodeIndex == 0 ? TaskValue.FromReals(_current.AsSpan(0, _n * _n)) : TaskValue.FromReals([]);
+    /// <summary>Node 0: the whole field, column-major. Node 1: <c>[peak, max error]</c>. Others: nothing.</summary>
+    public TaskValue GetResult() => _context?.NodeIndex switch
+    {
+        0 => TaskValue.FromReals(_current.AsSpan(0, _n * _n)),
+        _ => _metrics ?? TaskValue.FromReals([]),
+    };
 
-    /// <summary>Node i &gt; 0 sends its owned columns (the last node its right boundary column too) to node i-1,
-    /// then forwards the bands of the nodes to its right, in order; node 0 copies them into place. The tubes are
-    /// queues and every ghost sent has been taken, so the bands follow the ghosts without mixing with them.</summary>
+    /// <summary>Every node measures its own columns (node 0 the left boundary too, the last node the right one)
+    /// while the others do theirs, then the bands go to node 0 (see <see cref="HeatGather"/>).</summary>
     private void Gather(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken)
     {
-        var farther = context.NodeCount - 1 - context.NodeIndex;
-        if (hasLeft)
+        if (!hasLeft && !hasRight)
         {
-            var columns = _width - (hasRight ? 2 : 1);
-            context.Push(_toLeft, TaskValue.FromReals(_current.AsSpan(_n, columns * _n)));
-            for (var i = 0; i < farther; i++)
-            {
-                context.Push(_toLeft, context.Pop(_fromRight, cancellationToken: cancellationToken));
-            }
-
             return;
         }
 
-        for (var node = 1; node <= farther; node++)
+        var lo = hasLeft ? 1 : 0;
+        var columns = _current.AsSpan(lo * _n, (_width - lo - (hasRight ? 1 : 0)) * _n);
+        var partial = HeatMetrics.Partial(columns, _first - 1 + lo, _n, _time, _sigma);
+        if (hasLeft)
         {
-            var (first, end) = HeatStencil.Band(_n, context.NodeCount, node);
-            var columns = end - first + (node == context.NodeCount - 1 ? 1 : 0);
-            var band = context.Pop(_fromRight, cancellationToken: cancellationToken).AsReals();
-            if (band.Length != columns * _n)
-            {
-                throw new InvalidOperationException($"node {node} sent {band.Length} values; its band needs {columns * _n}");
-            }
-
-            band.CopyTo(_current.AsSpan(first * _n));
+            _metrics = HeatGather.Send(context, columns, _n, partial, _toLeft, _fromRight, _fromLeft, cancellationToken);
+            return;
         }
+
+        HeatGather.Receive(context, _current.AsSpan(0, _n * _n), _n, _time, _sigma, partial, _fromRight, _toRight, cancellationToken);
     }
 
     private Span<double> Column(double[] field, int j) => field.AsSpan(j * _n, _n);

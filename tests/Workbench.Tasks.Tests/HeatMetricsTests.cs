@@ -55,4 +55,19 @@ public sealed class HeatMetricsTests
         double[][] odd = [[double.NaN, 1, 2], [double.NaN, double.NaN], [0.0, -0.0], [-0.0, 0.0, double.NaN, -1]];
         Assert.All(odd, values => Assert.Equal(BitConverter.DoubleToInt64Bits(values.Max()), BitConverter.DoubleToInt64Bits(HeatMetrics.Peak(values))));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_task_reports_the_plain_metrics_on_any_node_count(int nodes)
+    {
+        var options = new Dictionary<string, string> { ["grid"] = "67", ["steps"] = "90" };
+        var result = new TaskRunner().Run(new HeatTaskFactory(), options, 1, nodes).Result;
+        var field = result.Value.AsReals().ToArray();
+        var metrics = result.Metrics.ToDictionary(m => m.Name, m => m.Value);
+        Assert.Equal(field.Max(), metrics["peak"]);
+        Assert.Equal(HeatMetrics.PlainMaxError(field, 67, Time(67, 90), 0.1), metrics["max error vs analytic"]);
+    }
 }
