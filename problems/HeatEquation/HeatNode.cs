@@ -3,10 +3,15 @@ using Workbench.Contracts.Tasks;
 namespace Workbench.Problems.HeatEquation;
 
 /// <summary>One vertical band of the grid. It keeps its columns plus one ghost column on each side, and after
-/// every step sends its outer owned columns to its neighbours and receives their ones into its ghosts.</summary>
+/// every step sends its outer owned columns to its neighbours and receives their ones into its ghosts. After the
+/// last step the bands travel down the chain to node 0, whose result is the whole field (<see cref="HeatGather"/>).</summary>
 /// <remarks>Tubes (double linear topology): <c>right_i</c> carries node i's last column to node i+1, <c>left_i</c>
 /// carries node i+1's first column to node i. Pushes never block, so pushing both ways before popping cannot
-/// deadlock. Ghosts on the domain boundary are the zero Dirichlet columns and are never exchanged.</remarks>
+/// deadlock. Ghosts on the domain boundary are the zero Dirichlet columns and are never exchanged.
+/// Node 0 gathers because a <see cref="TaskValue"/> always copies what it is made from: bands returned as node
+/// results would be copied once into a band value, once into the assembled field and once more into the combined
+/// value. Gathered, node 0's own band (and with one node the whole field) never moves, and its result value is
+/// the task's result as it stands.</remarks>
 internal sealed class HeatNode : IParallelTask
 {
     private ITaskContext? _context;
@@ -16,6 +21,14 @@ internal sealed class HeatNode : IParallelTask
     private double _k;
     private double[] _current = [];
     private double[] _next = [];
+    private string _toRight = "";
+    private string _toLeft = "";
+    private string _fromLeft = "";
+    private string _fromRight = "";
+    private int _first;
+    private double _time;
+    private double _sigma;
+    private TaskValue? _metrics;
 
     public void Initialize(ITaskContext context, TaskArguments arguments)
     {
@@ -26,22 +39,30 @@ internal sealed class HeatNode : IParallelTask
         _steps = arguments.Int32("steps");
         var dx = 2.0 / (_n - 1);
         _k = arguments.Real("dt") / (dx * dx);
+        (_first, _time, _sigma) = (first, _steps * arguments.Real("dt"), arguments.Real("sigma"));
         _width = end - first + 2;
-        _current = new double[_width * _n];
-        _next = new double[_width * _n];
-        var sigma = arguments.Real("sigma");
+        var node = context.NodeIndex;
+        (_toRight, _fromRight) = ($"right_{node}", $"left_{node}");
+        (_toLeft, _fromLeft) = ($"left_{node - 1}", $"right_{node - 1}");
+
+        // Node 0's band starts at global column 0 (its left ghost is the boundary), so a full-size array holds
+        // its band where it belongs in the field; only the array that holds the field after the last swap needs it.
+        var band = _width * _n;
+        var last = node == 0 ? _n * _n : band;
+        var lastIsCurrent = _steps % 2 == 0;
+        _current = new double[lastIsCurrent ? last : band];
+        _next = new double[lastIsCurrent ? band : last];
         for (var j = 0; j < _width; j++)
         {
-            HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, sigma);
+            HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, _sigma);
         }
     }
 
     public void Run(CancellationToken cancellationToken)
     {
         var context = _context ?? throw new InvalidOperationException("Run before Initialize");
-        var node = context.NodeIndex;
-        var hasLeft = node > 0;
-        var hasRight = node < context.NodeCount - 1;
+        var hasLeft = context.NodeIndex > 0;
+        var hasRight = context.NodeIndex < context.NodeCount - 1;
         var reportEvery = Math.Max(1, _steps / 100);
         for (var step = 0; step < _steps; step++)
         {
@@ -54,18 +75,18 @@ internal sealed class HeatNode : IParallelTask
             (_current, _next) = (_next, _current);
             if (hasRight)
             {
-                context.Push($"right_{node}", TaskValue.FromReals(Column(_current, _width - 2)));
+                context.Push(_toRight, TaskValue.FromReals(Column(_current, _width - 2)));
             }
 
             if (hasLeft)
             {
-                context.Push($"left_{node - 1}", TaskValue.FromReals(Column(_current, 1)));
-                context.Pop($"right_{node - 1}", cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, 0));
+                context.Push(_toLeft, TaskValue.FromReals(Column(_current, 1)));
+                context.Pop(_fromLeft, cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, 0));
             }
 
             if (hasRight)
             {
-                context.Pop($"left_{node}", cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, _width - 1));
+                context.Pop(_fromRight, cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, _width - 1));
             }
 
             if ((step + 1) % reportEvery == 0)
@@ -73,10 +94,37 @@ internal sealed class HeatNode : IParallelTask
                 context.ReportProgress((double)(step + 1) / _steps);
             }
         }
+
+        Gather(context, hasLeft, hasRight, cancellationToken);
     }
 
-    /// <summary>The owned columns (ghosts dropped), column-major.</summary>
-    public TaskValue GetResult() => TaskValue.FromReals(_current.AsSpan(_n, (_width - 2) * _n));
+    /// <summary>Node 0: the whole field, column-major. Node 1: <c>[peak, max error]</c>. Others: nothing.</summary>
+    public TaskValue GetResult() => _context?.NodeIndex switch
+    {
+        0 => TaskValue.FromReals(_current.AsSpan(0, _n * _n)),
+        _ => _metrics ?? TaskValue.FromReals([]),
+    };
+
+    /// <summary>Every node measures its own columns (node 0 the left boundary too, the last node the right one)
+    /// while the others do theirs, then the bands go to node 0 (see <see cref="HeatGather"/>).</summary>
+    private void Gather(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken)
+    {
+        if (!hasLeft && !hasRight)
+        {
+            return;
+        }
+
+        var lo = hasLeft ? 1 : 0;
+        var columns = _current.AsSpan(lo * _n, (_width - lo - (hasRight ? 1 : 0)) * _n);
+        var partial = HeatMetrics.Partial(columns, _first - 1 + lo, _n, _time, _sigma);
+        if (hasLeft)
+        {
+            _metrics = HeatGather.Send(context, columns, _n, partial, _toLeft, _fromRight, _fromLeft, cancellationToken);
+            return;
+        }
+
+        HeatGather.Receive(context, _current.AsSpan(0, _n * _n), _n, _time, _sigma, partial, _fromRight, _toRight, cancellationToken);
+    }
 
     private Span<double> Column(double[] field, int j) => field.AsSpan(j * _n, _n);
 }

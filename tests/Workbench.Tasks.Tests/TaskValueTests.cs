@@ -59,4 +59,12 @@ public sealed class TaskValueTests
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(new byte[] { 2, 42, 0, 0, 0, 0, 0, 0, 0 })),
             TaskValueHash.Sha256(TaskValue.FromInteger(42)));
     }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void The_hash_is_taken_over_the_encoded_bytes(TaskValue value)
+    {
+        // Real arrays are hashed in place rather than encoded first; the fingerprint must not notice.
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TaskValueCodec.Encode(value))), TaskValueHash.Sha256(value));
+    }
 }

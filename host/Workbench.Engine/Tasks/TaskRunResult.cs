@@ -6,6 +6,8 @@ namespace Workbench.Engine.Tasks;
 /// values give equal hashes on every machine), the options used and what each node did.</summary>
 public sealed record TaskRunResult
 {
+    private string? _sha256;
+
     public required string TaskId { get; init; }
 
     public required int NodeCount { get; init; }
@@ -17,8 +19,13 @@ public sealed record TaskRunResult
 
     public required TaskResult Result { get; init; }
 
-    /// <summary>Lower-case hex SHA-256 of the encoded result value.</summary>
-    public required string Sha256 { get; init; }
+    /// <summary>Lower-case hex SHA-256 of the encoded result value, computed when first asked for: hashing a large
+    /// field costs about a tenth of computing it, and a caller that only wants the field should not wait for that.</summary>
+    public string Sha256
+    {
+        get => _sha256 ??= TaskValueHash.Sha256(Result.Value);
+        init => _sha256 = value;
+    }
 
     public required IReadOnlyList<NodeStatistics> Nodes { get; init; }
 

@@ -39,7 +39,6 @@ public sealed class TaskRunner
             Seed = seed,
             Options = values.ToText(),
             Result = result,
-            Sha256 = TaskValueHash.Sha256(result.Value),
             Nodes = execution.Nodes,
             Elapsed = execution.Elapsed,
         };
