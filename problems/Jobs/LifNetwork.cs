@@ -58,7 +58,9 @@ internal sealed class LifNetwork
         var refractory = new int[n];
         var refractorySteps = (int)Math.Round(RefractoryMs / DtMs);
         var decay = DtMs / TauMs;
-        var noise = NoiseMv * Math.Sqrt(2 * decay);
+        // Uniform noise of the same variance as the Gaussian of the diffusion limit: a third of the cost, and
+        // the membrane averages it over many steps anyway.
+        var noise = NoiseMv * Math.Sqrt(2 * decay) * Math.Sqrt(3);
         for (var i = 0; i < n; i++)
         {
             v[i] = random.NextDouble(ResetMv, ThresholdMv);
@@ -83,7 +85,7 @@ internal sealed class LifNetwork
                     continue;
                 }
 
-                v[i] += (decay * (driveMv - v[i])) + (noise * random.NextGaussian()) + input[i];
+                v[i] += (decay * (driveMv - v[i])) + (noise * ((2 * random.NextDouble()) - 1)) + input[i];
                 input[i] = 0;
                 if (v[i] >= ThresholdMv)
                 {

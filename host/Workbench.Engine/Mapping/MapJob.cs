@@ -9,15 +9,19 @@ namespace Workbench.Engine.Mapping;
 /// the plugin) and as resolved here (the factory, the parsed options and one local instance).</summary>
 public sealed class MapJob
 {
-    private MapJob(ComponentSpec spec, IJobFactory factory, OptionValues options, IJob local)
+    private MapJob(ComponentSpec spec, ComponentOrigin origin, IJobFactory factory, OptionValues options, IJob local)
     {
         Spec = spec;
+        Origin = origin;
         Factory = factory;
         Options = options;
         Local = local;
     }
 
     public ComponentSpec Spec { get; }
+
+    /// <summary>The local plugin build, for the record (the spec carries what a peer needs).</summary>
+    public ComponentOrigin Origin { get; }
 
     public IJobFactory Factory { get; }
 
@@ -36,7 +40,7 @@ public sealed class MapJob
             var options = factory.Options.Parse(optionText, $"job '{factory.Id}'");
             var local = factory.Create(options);
             var spec = ComponentSpec.Of("job", factory.Id, registered.Origin, options.ToText());
-            return new MapJob(spec, factory, options, local);
+            return new MapJob(spec, registered.Origin, factory, options, local);
         }
         catch (OptionException ex)
         {
