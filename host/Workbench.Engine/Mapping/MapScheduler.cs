@@ -96,8 +96,9 @@ public sealed class MapScheduler
         var start = clock.GetTimestamp();
         try
         {
-            // Yield first so a slot that runs synchronously cannot hold up the dispatch of the other slots.
-            await Task.Yield();
+            // Yield first, to the thread pool and not to a caller's synchronization context, so a slot that runs
+            // synchronously cannot hold up the dispatch of the others, nor a blocking caller deadlock the map.
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             var results = await slot.RunAsync(job, chunk, token).ConfigureAwait(false);
             if (results.Count != chunk.Length || results.Where((r, k) => r.Index != chunk[k].Index).Any())
             {
