@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
 using Workbench.Contracts.Jobs;
@@ -53,6 +54,15 @@ internal static class MapCommand
         // Usage errors (unknown job, bad option, bad slot count) come before the store is opened: nothing is recorded.
         var mapJob = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), request.JobId), request.Options);
         var source = new LocalJobSlots(request.Slots);
+        // Our own SIGINT handler as well as the parser's token: Ctrl-C must stop the map cleanly (exit 130, record
+        // interrupted) rather than kill the process, whichever way the signal arrives. Installed before the
+        // store is opened, so once its lock file exists a Ctrl-C is ours.
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        });
         using var recording = MapRecording.Open(parse);
         var started = MapRunRecords.Start(mapJob, values.Length, source.Current().Count, DateTimeOffset.UtcNow);
         recording.Started(started);
@@ -60,7 +70,7 @@ internal static class MapCommand
         MapResult result;
         try
         {
-            result = await new MapScheduler().RunAsync(mapJob, values, source, progress, cancellationToken);
+            result = await new MapScheduler().RunAsync(mapJob, values, source, progress, interrupt.Token);
         }
         catch (OperationCanceledException)
         {
