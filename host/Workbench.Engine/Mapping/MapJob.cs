@@ -32,6 +32,7 @@ public sealed class MapJob
 
     /// <summary>Parses the options and creates the job once, so a bad option is reported before any input runs.</summary>
     /// <exception cref="RunSetupException">An unknown option or a bad value (subject: the option name).</exception>
+    /// <exception cref="PluginFailureException">The plugin's factory threw something else.</exception>
     public static MapJob Resolve(Registered<IJobFactory> registered, IReadOnlyDictionary<string, string> optionText)
     {
         var factory = registered.Factory;
@@ -45,6 +46,10 @@ public sealed class MapJob
         catch (OptionException ex)
         {
             throw new RunSetupException(ex.OptionName, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is not RunSetupException)
+        {
+            throw new PluginFailureException(factory.Id, $"job '{factory.Id}' (plugin {registered.Origin.PluginId}) failed to create: {ex.Message}", ex);
         }
     }
 }

@@ -78,7 +78,8 @@ public sealed class MapScheduler
                 return;
             }
 
-            if (state.IsLost(slot) || running.ContainsValue(slot))
+            // By reference: two slots that compare equal (records, say) are still two places to run.
+            if (state.IsLost(slot) || running.Values.Any(busy => ReferenceEquals(busy, slot)))
             {
                 continue;
             }
