@@ -69,6 +69,7 @@ public static class WbApp
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(TaskCommand.Create());
+        root.Subcommands.Add(MapCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(GpuCommand.Create());

@@ -21,6 +21,11 @@ public sealed partial class RunStore
         tasks.EnsureIndex("started", "$.started");
         tasks.EnsureIndex("task", "$.task");
         tasks.EnsureIndex("status", "$.status");
+        // 2 -> 3 only adds the maps collection, likewise.
+        var maps = db.GetCollection(Collections.Maps);
+        maps.EnsureIndex("started", "$.started");
+        maps.EnsureIndex("job", "$.job");
+        maps.EnsureIndex("status", "$.status");
         var schema = meta.FindById("schema");
         if (schema is null)
         {
@@ -39,7 +44,7 @@ public sealed partial class RunStore
     /// left by a process that died (a PID check alone could be fooled by PID reuse).</summary>
     private static void MarkOrphansInterrupted(LiteDatabase db)
     {
-        foreach (var (collection, noun) in new[] { (Collections.Runs, "run"), (Collections.Tasks, "task") })
+        foreach (var (collection, noun) in new[] { (Collections.Runs, "run"), (Collections.Tasks, "task"), (Collections.Maps, "map") })
         {
             var documents = db.GetCollection(collection);
             foreach (var doc in documents.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())

@@ -15,7 +15,7 @@ public sealed partial class RunStore : IRunArchive
 {
     /// <summary>1: runs and history. 2: adds the tasks collection (parallel-task runs); a version-1 file is read as
     /// having no tasks, and is marked version 2 by the first store that opens it for writing.</summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 
     private readonly LiteDatabase? _db;
@@ -188,5 +188,6 @@ public sealed partial class RunStore : IRunArchive
         public const string Runs = "runs";
         public const string History = "history";
         public const string Tasks = "tasks";
+        public const string Maps = "maps";
     }
 }

@@ -88,6 +88,7 @@ public static class StoreCheck
         }
 
         CheckTasks(db, problems);
+        MapSalvage.Check(db, problems);
         foreach (var orphan in chunks.Keys)
         {
             problems.Add($"history of unknown run {orphan}");

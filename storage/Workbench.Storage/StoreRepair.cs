@@ -114,6 +114,7 @@ public static class StoreRepair
         }
 
         SalvageTasks(source, target, notes);
+        MapSalvage.Salvage(source, target, notes, ReadAll);
         return (recovered, unreadable, cut);
     }
 

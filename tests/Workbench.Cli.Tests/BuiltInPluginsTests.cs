@@ -1,4 +1,7 @@
 using Workbench.Conformance;
+using Workbench.Contracts.Jobs;
+using Workbench.Contracts.Tasks;
+using Workbench.Engine.Mapping;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 using Workbench.Plugins;
@@ -38,6 +41,20 @@ public sealed class BuiltInPluginsTests : IDisposable
         Assert.Equal(["cmaes", "ga", "pso", "random"], Catalog.Value.Optimizers.Select(o => o.Factory.Id).Order());
         Assert.Equal(7 + 24, Catalog.Value.Problems.Count); // the benchmarks and bbob f1-f24
         Assert.Equal(["heat", "pi"], Catalog.Value.Tasks.Select(t => t.Factory.Id).Order());
+        Assert.Equal(["lif", "sleep", "zero"], Catalog.Value.Components<IJobFactory>().Select(j => j.Factory.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("lif")]
+    [InlineData("sleep")]
+    [InlineData("zero")]
+    public async Task Every_built_in_job_maps_with_its_defaults(string job)
+    {
+        var mapJob = MapJob.Resolve(JobLookup.Find(Catalog.Value.Components<IJobFactory>(), job), new Dictionary<string, string>());
+        var inputs = new[] { TaskValue.FromInteger(0), TaskValue.FromInteger(1) };
+        var result = await new MapScheduler().RunAsync(mapJob, inputs, new LocalJobSlots(2));
+        Assert.True(result.Succeeded, string.Join("; ", result.Jobs.Select(j => j.Error)));
+        Assert.True(mapJob.Spec.IsPortable); // loaded from a plugin folder: a peer can hold the same one
     }
 
     [Theory]

@@ -150,7 +150,7 @@ public sealed class TaskRecordTests
     }
 
     [Fact]
-    public void A_schema_1_file_reads_as_having_no_task_runs_and_a_writer_moves_it_to_schema_2_keeping_its_runs()
+    public void A_schema_1_file_reads_as_having_no_task_runs_and_a_writer_moves_it_to_the_current_schema_keeping_its_runs()
     {
         using var temp = new TempStore();
         var d = TempStore.Description();
@@ -161,8 +161,9 @@ public sealed class TaskRecordTests
 
         using (var db = new LiteDatabase(temp.DbPath))
         {
-            // What a schema-1 wb wrote: no tasks collection, version 1.
+            // What a schema-1 wb wrote: no tasks (nor maps) collection, version 1.
             db.DropCollection("tasks");
+            db.DropCollection("maps");
             var meta = db.GetCollection("meta");
             var schema = meta.FindById("schema");
             schema["version"] = 1;
@@ -181,12 +182,12 @@ public sealed class TaskRecordTests
 
         using (var writer = RunStore.OpenForWriting(temp.DbPath))
         {
-            Assert.Equal(2, writer.SchemaVersion);
+            Assert.Equal(RunStore.CurrentSchemaVersion, writer.SchemaVersion);
             writer.RecordTaskStarted(Started());
         }
 
         using var again = RunStore.OpenReadOnly(temp.DbPath);
-        Assert.Equal(2, again.SchemaVersion);
+        Assert.Equal(RunStore.CurrentSchemaVersion, again.SchemaVersion);
         Assert.Equal(3, again.LoadHistory(d.RunId).Count);
         Assert.Single(again.ListTasks(new TaskRunQuery()));
     }

@@ -1,0 +1,90 @@
+using LiteDB;
+using Workbench.Engine.Archive;
+using Workbench.Engine.Running;
+
+namespace Workbench.Storage;
+
+/// <summary>Maps: a <c>maps</c> collection beside <c>runs</c> and <c>tasks</c>, written when a map starts
+/// (running) and when it ends, like task runs.</summary>
+public sealed partial class RunStore : IMapArchive
+{
+    public void RecordMapStarted(MapRunRecord map)
+    {
+        var db = Writable();
+        BeginRecording(map.Id);
+        try
+        {
+            db.GetCollection(Collections.Maps).Insert(MapDocuments.ToDocument(map));
+        }
+        catch (Exception ex)
+        {
+            EndRecording(map.Id);
+            throw Translate(ex, Path);
+        }
+    }
+
+    public void RecordMapFinished(MapRunRecord map)
+    {
+        var maps = Writable().GetCollection(Collections.Maps);
+        try
+        {
+            var doc = maps.FindById(map.Id) ?? throw new RunIdException($"no map run with id {map.Id} in {Path}", []);
+            MapDocuments.SetOutcome(doc, map);
+            maps.Update(doc);
+        }
+        catch (Exception ex) when (ex is not RunIdException)
+        {
+            throw Translate(ex, Path);
+        }
+        finally
+        {
+            EndRecording(map.Id);
+        }
+    }
+
+    /// <summary>Writes a map run as it is (repair).</summary>
+    internal void ImportMap(MapRunRecord map) => Writable().GetCollection(Collections.Maps).Upsert(MapDocuments.ToDocument(map));
+
+    public IReadOnlyList<MapRunRecord> ListMaps(string? jobId = null, int? limit = null)
+    {
+        if (_db is null)
+        {
+            return [];
+        }
+
+        return Guard(() =>
+        {
+            // A file of schema 2 or older has no maps collection; a read-only store must not create one.
+            if (!_db.CollectionExists(Collections.Maps))
+            {
+                return [];
+            }
+
+            var q = _db.GetCollection(Collections.Maps).Query();
+            if (jobId is not null)
+            {
+                q = q.Where(Query.EQ("$.job", jobId));
+            }
+
+            var records = q.OrderByDescending("$.started").ToEnumerable().Select(d => Normalise(MapDocuments.FromDocument(d)));
+            return (limit is int n ? records.Take(n) : records).ToList();
+        });
+    }
+
+    private MapRunRecord Normalise(MapRunRecord map)
+    {
+        if (map.Status != RunStatus.Running)
+        {
+            return map;
+        }
+
+        lock (_recording)
+        {
+            return _recording.Contains(map.Id) ? map : map with
+            {
+                Status = RunStatus.Interrupted,
+                Error = map.Error ?? OrphanMessage(map.OwnerPid, map.OwnerHost, "map"),
+            };
+        }
+    }
+}
