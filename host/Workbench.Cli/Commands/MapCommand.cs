@@ -7,6 +7,7 @@ using Workbench.Contracts.Tasks;
 using Workbench.Engine.Archive;
 using Workbench.Engine.Mapping;
 using Workbench.Engine.Running;
+using Workbench.Transport.Mapping;
 
 namespace Workbench.Cli.Commands;
 
@@ -26,6 +27,7 @@ internal static class MapCommand
         var command = new Command("map", "Run one job over many independent inputs on every core (Playdoh's map)")
         {
             job, count, inputs, options, slots, output, json, StoreOptions.RunDatabase, StoreOptions.NoRecord,
+            ClusterOptions.Peers, ClusterOptions.NoLocal,
         };
         command.Subcommands.Add(MapRunsCommand.Create());
         command.Subcommands.Add(MapRunsCommand.Jobs());
@@ -49,11 +51,33 @@ internal static class MapCommand
         return command;
     }
 
+    /// <summary>This machine's slots, plus every slot of the peers named (which join, leave and come back while the
+    /// map runs); --no-local leaves the jobs to the peers.</summary>
+    private static async Task<PeerJobSlots> PeerSlotsAsync(ParseResult parse, WorkbenchHost host, LocalJobSlots local, CancellationToken cancellationToken)
+    {
+        var named = ClusterOptions.PeerTexts(parse).Select(Transport.Client.PeerAddress.Parse).ToArray();
+        Transport.Client.ClusterCredentials credentials;
+        try
+        {
+            credentials = named.Length == 0 ? new Transport.Client.ClusterCredentials(null) : ClusterOptions.Credentials(parse);
+        }
+        catch (Transport.Security.KeyFileException e)
+        {
+            throw new UsageException($"--peers: {e.Message}");
+        }
+
+        var cluster = new Transport.Client.PeerCluster(named, credentials);
+        await cluster.ProbeAllAsync(cancellationToken);
+        var useLocal = named.Length == 0 || !parse.GetValue(ClusterOptions.NoLocal);
+        return new PeerJobSlots(cluster, new Transport.Client.PluginShipper(host.Catalog), useLocal ? local : null);
+    }
+
     private static async Task<int> RunAsync(ParseResult parse, WorkbenchHost host, MapRequest request, TaskValue[] values, CancellationToken cancellationToken)
     {
         // Usage errors (unknown job, bad option, bad slot count) come before the store is opened: nothing is recorded.
         var mapJob = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), request.JobId), request.Options);
-        var source = new LocalJobSlots(request.Slots);
+        using var peers = await PeerSlotsAsync(parse, host, new LocalJobSlots(request.Slots), cancellationToken);
+        IJobSlotSource source = peers;
         // Our own SIGINT handler as well as the parser's token: Ctrl-C must stop the map cleanly (exit 130, record
         // interrupted) rather than kill the process, whichever way the signal arrives. Installed before the
         // store is opened, so once its lock file exists a Ctrl-C is ours.

@@ -20,7 +20,7 @@ public sealed class PeerConnection : IDisposable
 {
     public static readonly TimeSpan PingDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly GrpcChannel _channel;
 
