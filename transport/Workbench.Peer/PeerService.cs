@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
+using Workbench.Contracts.Jobs;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine;
 using Workbench.Engine.Specs;
@@ -105,6 +106,15 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, FunctionS
         var spec = Parse(() => Wire.FromWire(request.Job));
         using var slot = await state.Slots.AcquireAsync(context.CancellationToken).ConfigureAwait(false);
         var job = Attributed(() => pool.Job(spec), spec);
+        // A thread of its own, as local map slots have: jobs may block for seconds (a model waiting on I/O, the
+        // sleep yardstick), and a blocked pool thread per slot would starve the server of threads.
+        var reply = await Task.Factory.StartNew(() => RunAll(job, request, context.CancellationToken), context.CancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        return reply;
+    }
+
+    private static RunJobsReply RunAll(IJob job, RunJobsRequest request, CancellationToken cancellationToken)
+    {
         var reply = new RunJobsReply();
         foreach (var input in request.Inputs)
         {
@@ -112,11 +122,11 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, FunctionS
             var output = new JobOutput { Index = input.Index };
             try
             {
-                var value = job.Run(TaskValueCodec.Decode(input.Value.Span), context.CancellationToken)
+                var value = job.Run(TaskValueCodec.Decode(input.Value.Span), cancellationToken)
                     ?? throw new InvalidOperationException("the job returned null");
                 output.Value = Google.Protobuf.ByteString.CopyFrom(TaskValueCodec.Encode(value));
             }
-            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }

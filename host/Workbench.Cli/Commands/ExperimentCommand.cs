@@ -24,6 +24,7 @@ internal static class ExperimentCommand
         }
 
         command.Subcommands.Add(PaperOverheadCommand.Create());
+        command.Subcommands.Add(PaperMapCommand.Create());
         return command;
     }
 
