@@ -142,5 +142,23 @@ public sealed class ServeTests : IDisposable
         Assert.False(Directory.Exists(cache) && Directory.EnumerateFileSystemEntries(cache).Any(), "a refused plugin was stored");
     }
 
+    [Fact]
+    public async Task A_peer_serves_over_tls_to_clients_that_trust_its_certificate()
+    {
+        var cert = Path.Combine(_lab.Directory, "peer.pem");
+        var key = Path.Combine(_lab.Directory, "peer.key");
+        var openssl = Process.Start(new ProcessStartInfo("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]) { RedirectStandardError = true })!;
+        await openssl.WaitForExitAsync();
+        Assert.Equal(0, openssl.ExitCode);
+        await using var peer = await _lab.StartPeerAsync("tls", 1, 0, "--tls-cert", cert, "--tls-key", key);
+        var trusted = await _lab.WbAsync("peers", "--peers", $"https://{peer.Address}", "--tls-ca", cert, "--json");
+        Assert.True(JsonDocument.Parse(trusted.StdOut).RootElement[0].GetProperty("reachable").GetBoolean(), trusted.StdOut);
+        var untrusted = await _lab.WbAsync("peers", "--peers", $"https://{peer.Address}", "--json");
+        Assert.False(JsonDocument.Parse(untrusted.StdOut).RootElement[0].GetProperty("reachable").GetBoolean());
+        var cleartext = await _lab.WbAsync("peers", "--peers", peer.Address, "--json");
+        Assert.False(JsonDocument.Parse(cleartext.StdOut).RootElement[0].GetProperty("reachable").GetBoolean());
+    }
+
     public void Dispose() => _lab.Dispose();
 }

@@ -66,6 +66,13 @@ internal static class ClusterOptions
 
     /// <summary>The client's credentials: the cluster key, unless --insecure.</summary>
     /// <exception cref="KeyFileException">The key file is missing, too open or malformed.</exception>
-    public static ClusterCredentials Credentials(ParseResult parse) =>
-        new(parse.GetValue(Insecure) ? null : ClusterKey.Load(ClusterKey.Locate(parse.GetValue(KeyFile)))) { TrustedCertificate = parse.GetValue(TlsCa) };
+    public static ClusterCredentials Credentials(ParseResult parse)
+    {
+        if (parse.GetValue(TlsCa) is { } ca)
+        {
+            using var _ = ClusterCredentials.LoadAuthority(ca);
+        }
+
+        return new(parse.GetValue(Insecure) ? null : ClusterKey.Load(ClusterKey.Locate(parse.GetValue(KeyFile)))) { TrustedCertificate = parse.GetValue(TlsCa) };
+    }
 }

@@ -2,9 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
+using Workbench.Contracts.Jobs;
+using Workbench.Contracts.Tasks;
+using Workbench.Engine.Mapping;
 using Workbench.Engine.Specs;
 using Workbench.Transport.Benchmarking;
 using Workbench.Transport.Client;
+using Workbench.Transport.Mapping;
 
 namespace Workbench.Cli.Commands;
 
@@ -12,6 +16,8 @@ namespace Workbench.Cli.Commands;
 /// --peers names one), next to the same calls unsigned, measured in one run.</summary>
 internal static class PeerBenchCommand
 {
+    private const int MapJobs = 100_000;
+
     public static Command Create()
     {
         var reps = new Option<int>("--reps") { Description = "Calls per figure (median and 90th percentile reported)", DefaultValueFactory = _ => 3000 };
@@ -31,6 +37,7 @@ internal static class PeerBenchCommand
             using var host = WorkbenchHost.Open(parse);
             var sphere = new SpecResolver(host.Catalog).Default("sphere", PeerBenchmark.BatchDimension);
             var rows = new List<LatencyFigure>();
+            double? mapRate = null;
             var named = PeerList.Resolve(parse.GetValue(ClusterOptions.Peers));
             if (named.Count > 0)
             {
@@ -48,11 +55,13 @@ internal static class PeerBenchCommand
                 await signedPeer.HelloAsync(cancellationToken);
                 await unsignedPeer.HelloAsync(cancellationToken);
                 rows.AddRange(await PeerBenchmark.RoundTripsAsync([new("signed ", signedPeer), new("unsigned ", unsignedPeer)], sphere, count, cancellationToken));
+                await using var second = await LocalPeer.StartAsync(host.Catalog, key, 1, "bench-second");
+                mapRate = await MapThroughputAsync(host, [signed.Address, second.Address], new ClusterCredentials(key), cancellationToken);
             }
 
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(rows);
+                JsonOutput.Write(new { roundTrips = rows, mapZeroJobsPerSecond = mapRate });
                 return ExitCodes.Ok;
             }
 
@@ -65,8 +74,31 @@ internal static class PeerBenchCommand
 
             Console.Out.Write(table.ToString());
             Console.Out.WriteLine((named.Count > 0 ? $"peer {named[0]}" : "loopback peers in this process") + "; sequential calls in interleaved rounds after a warm-up round");
+            if (mapRate is double rate)
+            {
+                Console.Out.WriteLine(string.Create(c, $"map of {MapJobs:N0} zero-work jobs through 2 loopback peers x 1 slot: {rate:N0} jobs/s (median of 3 maps)"));
+            }
+
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Jobs per second of a map of zero-work jobs (scheduling and the wire, nothing else), median of 3.</summary>
+    private static async Task<double> MapThroughputAsync(WorkbenchHost host, PeerAddress[] peers, ClusterCredentials credentials, CancellationToken cancellationToken)
+    {
+        var job = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), "zero"), new Dictionary<string, string>());
+        var inputs = Enumerable.Range(0, MapJobs).Select(i => TaskValue.FromInteger(i)).ToArray();
+        var cluster = new PeerCluster(peers, credentials);
+        await cluster.ProbeAllAsync(cancellationToken);
+        using var slots = new PeerJobSlots(cluster, new PluginShipper(host.Catalog), local: null);
+        await new MapScheduler().RunAsync(job, inputs[..1000], slots, null, cancellationToken);
+        var rates = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            rates.Add((await new MapScheduler().RunAsync(job, inputs, slots, null, cancellationToken)).JobsPerSecond);
+        }
+
+        return Engine.Experiments.Statistics.Quantile(rates, 0.5);
     }
 }

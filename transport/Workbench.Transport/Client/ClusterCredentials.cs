@@ -10,4 +10,18 @@ public sealed record ClusterCredentials(ClusterKey? Key)
 
     /// <summary>Optional PEM file of a CA to trust for https:// peers with self-signed certificates.</summary>
     public string? TrustedCertificate { get; init; }
+
+    /// <summary>Reads a PEM certificate (no key) to trust.</summary>
+    /// <exception cref="KeyFileException">The file is missing or holds no PEM certificate.</exception>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadAuthority(string path)
+    {
+        try
+        {
+            return System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new KeyFileException($"--tls-ca {path}: not a readable PEM certificate ({e.Message})");
+        }
+    }
 }

@@ -140,7 +140,7 @@ public sealed class PeerConnection : IDisposable
 
     private static RemoteCertificateValidationCallback TrustOnly(string caPath)
     {
-        var ca = X509Certificate2.CreateFromPemFile(caPath);
+        var ca = ClusterCredentials.LoadAuthority(caPath);
         return (_, certificate, _, errors) =>
         {
             if (errors == SslPolicyErrors.None)
