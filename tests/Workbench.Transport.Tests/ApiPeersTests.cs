@@ -32,6 +32,30 @@ public sealed class ApiPeersTests : IDisposable
         Assert.True(Directory.GetDirectories(Path.Combine(one.DataDirectory, "workbench", "peer-plugins", "functions")).Length >= 1);
     }
 
+    private static double[] Moments(int seed)
+    {
+        var random = new Random(seed);
+        var xs = Enumerable.Range(0, 1000).Select(_ => random.NextDouble()).ToArray();
+        return [xs.Average(), xs.Select(x => x * x).Average()];
+    }
+
+    [Fact]
+    public async Task Map_of_a_csharp_function_runs_on_peers_with_outputs_in_input_order()
+    {
+        await using var peer = await _lab.StartPeerAsync("mapper", cpus: 2);
+        var inputs = Enumerable.Range(0, 40).ToArray();
+        var local = Cluster.Map<int, double[]>(Moments, inputs);
+        var remote = Cluster.Map<int, double[]>(Moments, inputs, new MapOptions { Peers = [peer.Address], KeyFile = _lab.KeyFile, UseLocal = false });
+        Assert.Equal(local.Select(m => m[0]), remote.Select(m => m[0]));
+        Assert.Equal(local.Select(m => m[1]), remote.Select(m => m[1]));
+        var squares = Cluster.Map<long, long>(x => x * x, [1, 2, 3], new MapOptions { Peers = [peer.Address], KeyFile = _lab.KeyFile, UseLocal = false });
+        Assert.Equal([1L, 4, 9], squares);
+        var failed = Assert.Throws<MapFailedException>(() => Cluster.Map<long, long>(x => x == 2 ? throw new InvalidOperationException("two") : x, [1, 2, 3],
+            new MapOptions { Peers = [peer.Address], KeyFile = _lab.KeyFile, UseLocal = false }));
+        Assert.Contains("inputs 1", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("two", failed.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_lambda_that_captures_state_is_refused_saying_why()
     {
@@ -39,6 +63,8 @@ public sealed class ApiPeersTests : IDisposable
         var options = new OptimizeOptions { Seed = 1, MaxEvaluations = 100, Peers = ["127.0.0.1:9"], KeyFile = _lab.KeyFile };
         var e = Assert.Throws<FunctionNotPortableException>(() => Optimize.Minimize(x => x.Sum(v => v * v) + offset, -1, 1, 2, "pso", options));
         Assert.Contains("captures offset", e.Message, StringComparison.Ordinal);
+        var mapped = Assert.Throws<FunctionNotPortableException>(() => Cluster.Map<long, double>(x => x + offset, [1], new MapOptions { Peers = ["127.0.0.1:9"], KeyFile = _lab.KeyFile }));
+        Assert.Contains("captures offset", mapped.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _lab.Dispose();

@@ -57,6 +57,12 @@ internal sealed class ProblemPool(IPluginShelf shelf, FunctionShelf functions)
             return job;
         }
 
+        if (spec.Kind == Transport.Functions.FunctionBundles.Kind)
+        {
+            var (method, target) = functions.Resolve(spec);
+            return _jobs.GetOrAdd(spec, new FunctionJob(method, target));
+        }
+
         var entry = SpecResolver.Find(shelf.Components<IJobFactory>(), spec, r => r.Factory.Id, r => r.Origin);
         var options = SpecResolver.Parse(entry.Factory.Options, spec.Options, $"job {entry.Factory.Id}");
         job = PluginCall.Create(entry.Origin, $"job '{entry.Factory.Id}'", () => entry.Factory.Create(options));

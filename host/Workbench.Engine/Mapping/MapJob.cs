@@ -33,14 +33,16 @@ public sealed class MapJob
     /// <summary>Parses the options and creates the job once, so a bad option is reported before any input runs.</summary>
     /// <exception cref="RunSetupException">An unknown option or a bad value (subject: the option name).</exception>
     /// <exception cref="PluginFailureException">The plugin's factory threw something else.</exception>
-    public static MapJob Resolve(Registered<IJobFactory> registered, IReadOnlyDictionary<string, string> optionText)
+    /// <param name="describedAs">How peers re-create the job when it is not a plugin's (a shipped C# function); null
+    /// describes it as its plugin's job.</param>
+    public static MapJob Resolve(Registered<IJobFactory> registered, IReadOnlyDictionary<string, string> optionText, ComponentSpec? describedAs = null)
     {
         var factory = registered.Factory;
         try
         {
             var options = factory.Options.Parse(optionText, $"job '{factory.Id}'");
             var local = factory.Create(options);
-            var spec = ComponentSpec.Of("job", factory.Id, registered.Origin, options.ToText());
+            var spec = describedAs ?? ComponentSpec.Of("job", factory.Id, registered.Origin, options.ToText());
             return new MapJob(spec, registered.Origin, factory, options, local);
         }
         catch (OptionException ex)
