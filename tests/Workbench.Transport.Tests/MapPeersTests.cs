@@ -17,8 +17,15 @@ public sealed class MapPeersTests : IDisposable
         await using var two = await _lab.StartPeerAsync("mapper-two", cpus: 2);
         // A first call makes the peers compile their request path, so both are up when the map probes them.
         Assert.Equal(0, (await _lab.WbAsync("peers", "--peers", $"{one.Address},{two.Address}")).ExitCode);
+        var sessions = Sessions(two);
         var map = _lab.WbAsync("map", "--job", "sleep", "-o", "seconds=0.3", "--count", "24", "--peers", $"{one.Address},{two.Address}", "--no-local", "--json");
-        await Task.Delay(1000);
+        // Kill the peer once the map's client has reached it, while jobs run there.
+        for (var i = 0; i < 300 && Sessions(two) == sessions; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(700);
         two.Kill9();
         var result = await map;
         Assert.True(result.ExitCode == 0, result.StdErr);
@@ -38,6 +45,8 @@ public sealed class MapPeersTests : IDisposable
         Assert.Contains("9", result.StdErr + result.StdOut, StringComparison.Ordinal);
         Assert.Contains("thrower", result.StdErr + result.StdOut, StringComparison.Ordinal);
     }
+
+    private static int Sessions(PeerProcess peer) => peer.StdErr.Split("session ").Length;
 
     public void Dispose() => _lab.Dispose();
 }

@@ -39,9 +39,17 @@ public sealed class MultiHostTests : IDisposable
         Assert.Equal(await _lab.HistoryAsync(reference), await _lab.HistoryAsync(direct));
         Assert.Contains("host-a", Lab.SpreadNames(direct));
 
-        // host-b behind a slow link, then its cable pulled mid-run: no reset, no answer.
+        // host-b behind a slow link (answering through it first), then its cable pulled mid-run: no reset, no answer.
+        var through = await _lab.WbAsync("peers", "--peers", $"{a.Address},{slow.Address}", "--json");
+        Assert.All(System.Text.Json.JsonDocument.Parse(through.StdOut).RootElement.EnumerateArray(), p => Assert.True(p.GetProperty("reachable").GetBoolean(), through.StdOut));
         var run = _lab.RunAsync([.. SlowRun, "--peers", $"{a.Address},{slow.Address}"]);
-        await Task.Delay(1200);
+        var forwarded = slow.BytesForwarded;
+        for (var i = 0; i < 100 && slow.BytesForwarded == forwarded; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(800);
         slow.Blackhole = true;
         var summary = await run;
         Assert.Equal(await _lab.HistoryAsync(reference), await _lab.HistoryAsync(summary));

@@ -86,6 +86,7 @@ public sealed partial class PeerProcess : IAsyncDisposable
 
         peer.Port = await peer._listening.Task;
         peer.Host = listen[..listen.LastIndexOf(':')];
+        await peer.WarmUpAsync(keyFile);
         return peer;
     }
 
@@ -111,6 +112,26 @@ public sealed partial class PeerProcess : IAsyncDisposable
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("could not start ip netns exec");
+    }
+
+    /// <summary>Calls the peer until it answers: its first request compiles its whole request path, which on a
+    /// loaded machine (CI runs test projects in parallel) can take longer than a client's probe waits.</summary>
+    private async Task WarmUpAsync(string keyFile)
+    {
+        using var connection = new Transport.Client.PeerConnection(Transport.Client.PeerAddress.Parse(Address),
+            new Transport.Client.ClusterCredentials(Transport.Security.ClusterKey.Load(keyFile)));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await connection.HelloAsync(CancellationToken.None, TimeSpan.FromSeconds(20));
+                return;
+            }
+            catch (Transport.Client.PeerUnavailableException) when (attempt < 5 && !HasExited)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>A port that is free now (for a peer that a test starts later, after naming it to a client).</summary>
