@@ -86,7 +86,8 @@ public sealed partial class PeerProcess : IAsyncDisposable
 
         peer.Port = await peer._listening.Task;
         peer.Host = listen[..listen.LastIndexOf(':')];
-        await peer.WarmUpAsync(keyFile);
+        var tls = Array.IndexOf(extra, "--tls-cert") is var at and >= 0 ? extra[at + 1] : null;
+        await peer.WarmUpAsync(keyFile, tls);
         return peer;
     }
 
@@ -116,10 +117,10 @@ public sealed partial class PeerProcess : IAsyncDisposable
 
     /// <summary>Calls the peer until it answers: its first request compiles its whole request path, which on a
     /// loaded machine (CI runs test projects in parallel) can take longer than a client's probe waits.</summary>
-    private async Task WarmUpAsync(string keyFile)
+    private async Task WarmUpAsync(string keyFile, string? tlsCertificate)
     {
-        using var connection = new Transport.Client.PeerConnection(Transport.Client.PeerAddress.Parse(Address),
-            new Transport.Client.ClusterCredentials(Transport.Security.ClusterKey.Load(keyFile)));
+        using var connection = new Transport.Client.PeerConnection(Transport.Client.PeerAddress.Parse((tlsCertificate is null ? "" : "https://") + Address),
+            new Transport.Client.ClusterCredentials(Transport.Security.ClusterKey.Load(keyFile)) { TrustedCertificate = tlsCertificate });
         for (var attempt = 0; ; attempt++)
         {
             try
