@@ -90,8 +90,6 @@ public sealed class PeerServer : IAsyncDisposable
         return new PeerServer(app);
     }
 
-    public ILogger Log => _app.Logger;
-
     /// <exception cref="IOException">The address cannot be listened on (in use, not this machine's).</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {

@@ -191,8 +191,8 @@ internal sealed class PeerService(PeerState state, IPluginShelf shelf, FunctionS
         }
         catch (PluginFailureException e)
         {
-            throw new RpcException(new Status(StatusCode.Aborted, $"peer {state.Options.Name}: {e.Message}"),
-                new Metadata { { ProtocolHeaders.PluginFailure, "1" } });
+            // Aborted means the plugin itself failed: the client fails the run rather than retry elsewhere.
+            throw new RpcException(new Status(StatusCode.Aborted, $"peer {state.Options.Name}: {e.Message}"));
         }
     }
 

@@ -9,9 +9,6 @@ public static class ProtocolHeaders
     /// <summary>On a refused Evaluate/RunJobs: the folder hash of the plugin the peer lacks, so the client ships it.</summary>
     public const string MissingPlugin = "wb-missing-plugin";
 
-    /// <summary>On a failed Evaluate/RunJobs: the plugin itself failed (not retried elsewhere: it would fail again).</summary>
-    public const string PluginFailure = "wb-plugin-failure";
-
     /// <summary>The default port of <c>wb serve</c>.</summary>
     public const int DefaultPort = 7760;
 }

@@ -28,18 +28,6 @@ internal sealed class BatchWork
         }
     }
 
-    /// <summary>Points not yet handed out (returned ones included).</summary>
-    public int Untaken
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _total - _next + _returned.Sum(r => r.Count);
-            }
-        }
-    }
-
     /// <summary>Takes up to <paramref name="want"/> points (a returned range whole, or the next new ones).</summary>
     public bool TryTake(Func<int, int> want, out (int Start, int Count) range)
     {
