@@ -63,6 +63,7 @@ public sealed class PeerServer : IAsyncDisposable
         builder.Services.AddSingleton<PeerState>();
         builder.Services.AddSingleton(new FunctionShelf(shelf.CacheDirectory));
         builder.Services.AddSingleton<ProblemPool>();
+        builder.Services.AddSingleton<IslandShelf>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;

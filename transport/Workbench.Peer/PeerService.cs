@@ -15,7 +15,7 @@ namespace Workbench.Peer;
 
 /// <summary>The peer's gRPC service: information, slots, evaluation, code shipping and jobs. Every call has
 /// already passed the signature check (<see cref="SigningServerInterceptor"/>) when it gets here.</summary>
-internal sealed class PeerService(PeerState state, IPluginShelf shelf, FunctionShelf functions, ProblemPool pool, ILogger<PeerService> log) : Transport.Protocol.Peer.PeerBase
+internal sealed partial class PeerService(PeerState state, IPluginShelf shelf, FunctionShelf functions, ProblemPool pool, IslandShelf islands, ILogger<PeerService> log) : Transport.Protocol.Peer.PeerBase
 {
     public override Task<PeerInfo> Hello(HelloRequest request, ServerCallContext context)
     {

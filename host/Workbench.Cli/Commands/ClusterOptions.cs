@@ -51,6 +51,24 @@ internal static class ClusterOptions
         },
     };
 
+    public static readonly Option<Distribution> Distribute = new("--distribute")
+    {
+        Description = "With --peers and --islands: islands (each island on a slot of its own, talking only at migration; default) or evaluations (every generation's points spread over all slots). Same history either way",
+        CustomParser = result =>
+        {
+            switch (result.Tokens.Single().Value.ToLowerInvariant())
+            {
+                case "islands":
+                    return Distribution.Islands;
+                case "evaluations":
+                    return Distribution.Evaluations;
+                case var other:
+                    result.AddError($"--distribute '{other}' is invalid: expected islands or evaluations");
+                    return default;
+            }
+        },
+    };
+
     /// <summary>The peer addresses as given (checked when the run is planned), or empty.</summary>
     public static IReadOnlyList<string> PeerTexts(ParseResult parse)
     {

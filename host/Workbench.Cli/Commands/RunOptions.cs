@@ -50,7 +50,7 @@ internal sealed class RunOptions
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
         AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
-        .. Islands.All,
+        ClusterOptions.Distribute, .. Islands.All,
     ];
 
     public RunOptions()
@@ -121,6 +121,7 @@ internal sealed class RunOptions
                 Peers = ClusterOptions.PeerTexts(parse),
                 UseLocal = !parse.GetValue(ClusterOptions.NoLocal),
                 OnPeerLoss = parse.GetValue(ClusterOptions.OnPeerLoss),
+                Distribute = parse.GetValue(ClusterOptions.Distribute),
             },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],

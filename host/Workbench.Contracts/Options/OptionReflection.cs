@@ -9,7 +9,10 @@ internal static class OptionReflection
     {
         var type = property.PropertyType;
         var underlying = Nullable.GetUnderlyingType(type);
-        var optional = underlying is not null;
+        // Nullable value types (int?) and nullable references (double[]?) both mean "null is auto": the text "auto"
+        // must parse back, or an option set to auto could not travel to a peer as text.
+        var optional = underlying is not null
+            || (!type.IsValueType && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable);
         var core = underlying ?? type;
         var kind = KindOf(core, property);
         return new OptionDescriptor

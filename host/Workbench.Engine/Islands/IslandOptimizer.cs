@@ -81,6 +81,15 @@ public sealed class IslandOptimizer : IOptimizer
 
     public MigrationPlan Plan => _plan;
 
+    /// <summary>Hears every Tell and migration, for runtimes that keep a copy of each island elsewhere.</summary>
+    public IIslandJournal? Journal { get; set; }
+
+    /// <summary>Where island <paramref name="island"/>'s points lie in the batch of the last Ask, in values.</summary>
+    public (int Offset, int Length) Slice(int island) => (_offsets[island], _offsets[island + 1] - _offsets[island]);
+
+    /// <summary>False once the island reported a stop reason: it is no longer asked, told or migrated.</summary>
+    public bool IsActive(int island) => _active[island];
+
     /// <summary>Generations told so far (the migration schedule counts these).</summary>
     public long Generations { get; private set; }
 
@@ -166,18 +175,31 @@ public sealed class IslandOptimizer : IOptimizer
         {
             if (_active[k])
             {
-                _islands[k].Tell(_fitness.AsSpan(_offsets[k] / Dimension, (_offsets[k + 1] - _offsets[k]) / Dimension));
+                _islands[k].Tell(IslandFitness(k));
             }
         });
+        if (Journal is { } journal)
+        {
+            for (var k = 0; k < _islands.Length; k++)
+            {
+                if (_active[k])
+                {
+                    journal.Told(k, IslandFitness(k));
+                }
+            }
+        }
+
         _awaitingTell = false;
         Generations++;
         if (_exchange is not null && _plan.IsDue(Generations))
         {
-            Migrants += _exchange.Migrate(_migration!, _active);
+            Migrants += _exchange.Migrate(_migration!, _active, Journal);
         }
 
         Retire();
     }
+
+    private Span<double> IslandFitness(int k) => _fitness.AsSpan(_offsets[k] / Dimension, (_offsets[k + 1] - _offsets[k]) / Dimension);
 
     public void GetExtras(Span<double> values)
     {

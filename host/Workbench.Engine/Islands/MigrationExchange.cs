@@ -31,7 +31,7 @@ internal sealed class MigrationExchange
     }
 
     /// <summary>Migrates once; returns how many individuals moved in all.</summary>
-    public int Migrate(IReadOnlyList<IMigrationSupport> islands, IReadOnlyList<bool> active)
+    public int Migrate(IReadOnlyList<IMigrationSupport> islands, IReadOnlyList<bool> active, IIslandJournal? journal = null)
     {
         var d = _dimension;
         for (var k = 0; k < islands.Count; k++)
@@ -40,6 +40,11 @@ internal sealed class MigrationExchange
             Grow(ref _points[k], count * d);
             Grow(ref _fitness[k], count);
             islands[k].CopyBest(_points[k].AsSpan(0, count * d), _fitness[k].AsSpan(0, count));
+            if (active[k])
+            {
+                journal?.CopiedBest(k, count);
+            }
+
             _offeredFitness[k] = _fitness[k].AsMemory(0, count);
         }
 
@@ -65,6 +70,7 @@ internal sealed class MigrationExchange
             if (chosen.Count > 0)
             {
                 islands[r].ReplaceWorst(_incomingPoints.AsSpan(0, chosen.Count * d), _incomingFitness.AsSpan(0, chosen.Count));
+                journal?.ReplacedWorst(r, _incomingPoints.AsSpan(0, chosen.Count * d), _incomingFitness.AsSpan(0, chosen.Count));
                 moved += chosen.Count;
             }
         }

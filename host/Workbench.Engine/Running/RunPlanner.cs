@@ -46,7 +46,7 @@ public sealed class RunPlanner
         var guard = new ProblemGuard(problem, problemEntry.Origin.PluginId, request.Evaluation.NonFinite, spec);
         var info = new ProblemInfo(problem.Id, problem.Dimension, problem.Bounds);
         var optimizer = CreateOptimizer(algorithmEntry, algorithmOptions, info, request);
-        var evaluator = _evaluators.Create(guard, request.Evaluation);
+        var evaluator = IslandsOnSlots(request, optimizer, algorithmEntry, algorithmOptions, guard) ?? _evaluators.Create(guard, request.Evaluation);
         var description = new RunDescription
         {
             RunId = Guid.CreateVersion7(_time.GetUtcNow()).ToString("N"),
@@ -86,12 +86,30 @@ public sealed class RunPlanner
         var members = new IOptimizer[islands.Count];
         for (var k = 0; k < members.Length; k++)
         {
-            var seed = Seeds.Derive(request.Seed, "island", (ulong)k);
+            var seed = IslandSeed(request.Seed, k);
             members[k] = PluginCall.Create(entry.Origin, what, () => entry.Factory.Create(info, options, seed));
         }
 
         return new IslandOptimizer(members, islands, request.Evaluation.Workers);
     }
+
+    /// <summary>The evaluator that places whole islands on slots, when the run has islands and peers and asks for
+    /// that distribution; null for every other run.</summary>
+    private IEvaluator? IslandsOnSlots(RunRequest request, IOptimizer optimizer, Registered<IOptimizerFactory> entry, OptionValues options, ProblemGuard guard)
+    {
+        if (optimizer is not IslandOptimizer islands || request.Evaluation.Peers.Count == 0
+            || request.Evaluation.Distribute != Distribution.Islands || _evaluators is not IIslandEvaluatorProvider provider)
+        {
+            return null;
+        }
+
+        var seeds = Enumerable.Range(0, islands.Islands.Count).Select(k => IslandSeed(request.Seed, k)).ToArray();
+        var spec = ComponentSpec.Of("optimizer", entry.Factory.Id, entry.Origin, options.ToText());
+        return provider.CreateForIslands(guard, request.Evaluation, new IslandLayout(islands, spec, seeds, request.Stop));
+    }
+
+    /// <summary>Island k's seed: derived from the run's, so islands differ yet the run repeats.</summary>
+    public static ulong IslandSeed(ulong runSeed, int island) => Seeds.Derive(runSeed, "island", (ulong)island);
 
     private static Bounds? BoundsOf(RunRequest request)
     {

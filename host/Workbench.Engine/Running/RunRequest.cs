@@ -60,6 +60,20 @@ public sealed record EvaluationSettings
 
     /// <summary>With peers: what the run does when no peer is left.</summary>
     public PeerLossPolicy OnPeerLoss { get; init; } = PeerLossPolicy.Continue;
+
+    /// <summary>With peers and more than one island: what is spread over the slots.</summary>
+    public Distribution Distribute { get; init; } = Distribution.Islands;
+}
+
+/// <summary>What a run with islands spreads over the slots of its peers (and of this machine).</summary>
+/// <remarks>Both give the same history for the same seed; they differ in traffic. Islands (Playdoh's model for
+/// the GA) put each island, its optimiser and its evaluations on one slot and send only migrants and fitness
+/// back, so they scale even when evaluations are cheap. Evaluations splits every generation's combined batch
+/// over all slots, which uses more slots than there are islands but talks every generation.</remarks>
+public enum Distribution
+{
+    Islands,
+    Evaluations,
 }
 
 /// <summary>What a run with peers does when every peer is lost.</summary>

@@ -1,16 +1,19 @@
 using Workbench.Engine;
 using Workbench.Engine.Evaluation;
+using Workbench.Engine.Islands;
 using Workbench.Engine.Running;
 using Workbench.Engine.Specs;
 using Workbench.Transport.Client;
+using Workbench.Transport.Islands;
 using Workbench.Transport.Security;
 
 namespace Workbench.Transport.Evaluation;
 
 /// <summary>Adds peers to the provider it wraps: a run that names peers gets a <see cref="PeersEvaluator"/> whose
-/// local slots are this machine's cores; any other run is the inner provider's.</summary>
+/// local slots are this machine's cores, or an <see cref="IslandsEvaluator"/> when it places islands on slots; any
+/// other run is the inner provider's.</summary>
 public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<ClusterCredentials> credentials, IPluginFolderSource folders, Action<string>? warn = null)
-    : IEvaluatorProvider
+    : IEvaluatorProvider, IIslandEvaluatorProvider
 {
     public IEvaluator Create(ProblemGuard problem, EvaluationSettings settings)
     {
@@ -19,6 +22,24 @@ public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<Cluste
             return local.Create(problem, settings);
         }
 
+        return WithCluster(settings, cluster => new PeersEvaluator(problem, cluster, new PluginShipper(folders), Settings(settings)));
+    }
+
+    public IEvaluator CreateForIslands(ProblemGuard problem, EvaluationSettings settings, IslandLayout layout) =>
+        WithCluster(settings, cluster => new IslandsEvaluator(problem, layout, cluster, new PluginShipper(folders), Settings(settings)));
+
+    private PeersEvaluatorSettings Settings(EvaluationSettings settings) => new()
+    {
+        UseLocal = settings.UseLocal,
+        LocalWorkers = settings.Workers,
+        OnPeerLoss = settings.OnPeerLoss,
+        Warn = warn,
+    };
+
+    /// <summary>Checks the settings, probes the peers and builds the evaluator over them; the cluster is the
+    /// evaluator's from then on, or disposed if building fails.</summary>
+    private IEvaluator WithCluster(EvaluationSettings settings, Func<PeerCluster, IEvaluator> create)
+    {
         if (settings.Workers < 1)
         {
             throw new RunSetupException("workers", $"workers must be at least 1, got {settings.Workers}");
@@ -40,13 +61,7 @@ public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<Cluste
                 throw new RunSetupException("peers", $"peers: none answers ({reasons})");
             }
 
-            return new PeersEvaluator(problem, cluster, new PluginShipper(folders), new PeersEvaluatorSettings
-            {
-                UseLocal = settings.UseLocal,
-                LocalWorkers = settings.Workers,
-                OnPeerLoss = settings.OnPeerLoss,
-                Warn = warn,
-            });
+            return create(cluster);
         }
         catch
         {
