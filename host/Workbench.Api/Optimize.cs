@@ -129,6 +129,7 @@ public static class Optimize
                 Peers = options.Peers,
                 UseLocal = options.UseLocal,
                 OnPeerLoss = options.OnPeerLoss,
+                Distribute = options.Distribute,
             },
             Islands = options.Islands,
             Name = options.Name,

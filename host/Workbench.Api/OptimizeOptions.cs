@@ -65,6 +65,10 @@ public sealed record OptimizeOptions
     /// <summary>With peers: go on locally (the default) or fail when every peer is lost.</summary>
     public PeerLossPolicy OnPeerLoss { get; init; } = PeerLossPolicy.Continue;
 
+    /// <summary>With peers and <see cref="Islands"/>: each island on a slot of its own (the default; they talk only at
+    /// migration) or every generation's points spread over all slots. The results are the same.</summary>
+    public Distribution Distribute { get; init; } = new EvaluationSettings().Distribute;
+
     /// <summary>A copy with these algorithm options added (later pairs win).</summary>
     public OptimizeOptions WithOptions(params (string Name, string Value)[] options)
     {

@@ -32,6 +32,20 @@ public sealed class ApiPeersTests : IDisposable
         Assert.True(Directory.GetDirectories(Path.Combine(one.DataDirectory, "workbench", "peer-plugins", "functions")).Length >= 1);
     }
 
+    [Fact]
+    public async Task Islands_of_a_csharp_objective_run_one_per_peer_with_the_local_history()
+    {
+        await using var one = await _lab.StartPeerAsync("isle-one");
+        await using var two = await _lab.StartPeerAsync("isle-two");
+        var local = new OptimizeOptions { Seed = 3, MaxEvaluations = 2500, Workers = 1, Islands = new Engine.Running.IslandSettings(2, MigrationInterval: 4) };
+        var spread = local with { Peers = [one.Address, two.Address], KeyFile = _lab.KeyFile, UseLocal = false };
+
+        var expected = Optimize.Minimize(ShiftedSphere, -5, 5, 3, "ga", local);
+        var actual = Optimize.Minimize(ShiftedSphere, -5, 5, 3, "ga", spread);
+        Assert.Equal("islands", actual.Run.Evaluator);
+        Assert.Equal(expected.History.Select(h => (h.Evaluations, h.BestSoFar, h.Mean)), actual.History.Select(h => (h.Evaluations, h.BestSoFar, h.Mean)));
+    }
+
     private static double[] Moments(int seed)
     {
         var random = new Random(seed);

@@ -58,7 +58,7 @@ public sealed class IslandPeersTests : IAsyncLifetime
         Assert.Equal(Rows(local.History), Rows(spread.History));
         Assert.Equal(local.Summary.BestFitness, spread.Summary.BestFitness);
         Assert.Equal(local.Summary.Evaluations, spread.Summary.Evaluations);
-        Assert.Empty(spread.Summary.EvaluatorReport.Warnings);
+        Assert.Empty(spread.Summary.EvaluatorReport!.Warnings);
         // Four islands on three peers of one slot and this machine: the fourth island runs here.
         Assert.Equal(["isle-0", "isle-1", "isle-2", "local"], spread.Summary.EvaluatorReport.Shares.Select(s => s.Name).Order());
     }

@@ -4,7 +4,7 @@ using Workbench.Engine.Running;
 namespace Workbench.Engine.Experiments;
 
 /// <summary>The Playdoh paper's Fig. 4B: how much of the ideal speed-up distributed evaluation keeps as the cost of
-/// one evaluation grows. Each evaluation pauses p ms (the benchmark problems' <c>pause-ms</c>); the same run (same
+/// one evaluation grows, for PSO (evaluations spread) and the GA (islands on peers). Each evaluation pauses p ms (the benchmark problems' <c>pause-ms</c>); the same run (same
 /// seed, so the same points) goes once on one slot and once spread over the peers; their wall times give the
 /// speed-up. Repetitions give medians.</summary>
 public sealed class OverheadExperiment(RunPlanner planner)
@@ -30,6 +30,25 @@ public sealed class OverheadExperiment(RunPlanner planner)
 
         /// <summary>The distributed setting (peers, usually without local slots).</summary>
         public required EvaluationSettings Distributed { get; init; }
+
+        /// <summary>Islands of both settings (null: one population). Distributed islands run one per slot.</summary>
+        public IslandSettings? Islands { get; init; }
+
+        /// <summary>Fig. 4B's PSO line: 80 particles, every generation's evaluations spread over the slots.</summary>
+        public static Settings PaperPso(EvaluationSettings distributed) => new() { Distributed = distributed };
+
+        /// <summary>Fig. 4B's GA line: 3 islands of 100 on Schwefel's function (the paper's 3 workers on 3 servers),
+        /// migrating every <see cref="IslandSettings.DefaultInterval"/> generations, each island on a slot of its own
+        /// against the same 3 islands on one slot; 60 generations, so the run sees 3 migrations.</summary>
+        public static Settings PaperGa(EvaluationSettings distributed) => new()
+        {
+            Algorithm = "ga",
+            AlgorithmOptions = new Dictionary<string, string> { ["population"] = "100" },
+            Problem = "schwefel",
+            Iterations = 60,
+            Islands = new IslandSettings(3),
+            Distributed = distributed with { Distribute = Distribution.Islands },
+        };
     }
 
     /// <summary>One pause: median wall seconds of each setting, their ratio, and whether both runs found exactly the
@@ -77,6 +96,7 @@ public sealed class OverheadExperiment(RunPlanner planner)
             Seed = (ulong)(rep + 1),
             Stop = new StopCriteria { MaxIterations = settings.Iterations },
             Evaluation = evaluation,
+            Islands = settings.Islands,
         };
         using var run = planner.Prepare(request);
         var summary = await RunLoop.RunAsync(run, [], cancellationToken).ConfigureAwait(false);
