@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Workbench.Contracts.Jobs;
+using Workbench.Contracts.Tasks;
+using Workbench.Engine.Catalog;
 using Workbench.Engine;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Specs;
@@ -48,6 +50,10 @@ internal sealed class ProblemPool(IPluginShelf shelf, FunctionShelf functions)
             bag.Add(problem);
         }
     }
+
+    /// <summary>The task factory a spec names (a task's nodes are created per call: they hold their node's state).</summary>
+    public Registered<IParallelTaskFactory> Task(ComponentSpec spec) =>
+        SpecResolver.Find(shelf.Components<IParallelTaskFactory>(), spec, r => r.Factory.Id, r => r.Origin);
 
     /// <summary>The job a spec describes; jobs are safe to run concurrently by contract, so one instance serves all slots.</summary>
     public IJob Job(ComponentSpec spec)

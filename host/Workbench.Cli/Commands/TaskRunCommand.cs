@@ -7,6 +7,8 @@ using Workbench.Engine.Archive;
 using Workbench.Engine.Catalog;
 using Workbench.Engine.Running;
 using Workbench.Engine.Tasks;
+using Workbench.Transport.Client;
+using Workbench.Transport.Tasks;
 
 namespace Workbench.Cli.Commands;
 
@@ -21,9 +23,9 @@ internal static class TaskRunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Random seed; a fresh one is drawn and printed when absent" };
         var timeout = new Option<double?>("--timeout") { Description = "Fail the task after this many seconds (a deadlock is detected without it)" };
         var json = CommonOptions.Json("Print exactly one JSON object with the result on stdout");
-        var command = new Command("run", "Run a parallel task on K local nodes")
+        var command = new Command("run", "Run a parallel task on K nodes: threads of this machine, or the slots of --peers")
         {
-            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord,
+            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord, ClusterOptions.Peers,
         };
         command.SetAction(parse =>
         {
@@ -40,9 +42,14 @@ internal static class TaskRunCommand
             var progress = Console.IsErrorRedirected ? null : new NodeProgressLine(Console.Error);
             var log = new NodeStatisticsLog(progress);
             TaskRunResult result;
+            var peers = ClusterOptions.PeerTexts(parse);
+            using var cluster = peers.Count > 0 ? PeerCluster.Open(peers, () => ClusterOptions.Credentials(parse)) : null;
             try
             {
-                result = new TaskRunner(new LocalTaskRuntime(settings)).Run(registered.Factory, text, runSeed, parse.GetValue(nodes), log);
+                ITaskRuntime runtime = cluster is null
+                    ? new LocalTaskRuntime(settings)
+                    : new PeerTaskRuntime(cluster, new PluginShipper(host.Catalog), new PeerTaskSettings { Timeout = settings.Timeout });
+                result = new TaskRunner(runtime).Run(registered, text, runSeed, parse.GetValue(nodes), log);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Workbench.Contracts.Tasks;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Engine.Tasks;
 
@@ -14,11 +15,14 @@ public interface ITaskRuntime
     TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken);
 }
 
-/// <summary>One run of a task: the factory (whose id lets a peer rebuild the nodes from its own plugin copy), the
-/// planned layout and the run seed.</summary>
+/// <summary>One run of a task: the factory, the planned layout and the run seed.</summary>
 public sealed record TaskJob(IParallelTaskFactory Factory, TaskLayout Layout, ulong Seed)
 {
     public string TaskId => Factory.Id;
+
+    /// <summary>The factory as data (plugin, folder hash, options), from which a peer rebuilds the nodes with its
+    /// own copy of the plugin; null when the factory is not known to come from a plugin folder.</summary>
+    public ComponentSpec? Spec { get; init; }
 }
 
 /// <summary>The node results in node order and what each node did.</summary>

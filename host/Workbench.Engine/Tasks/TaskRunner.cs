@@ -1,5 +1,7 @@
 using Workbench.Contracts.Options;
 using Workbench.Contracts.Tasks;
+using Workbench.Engine.Catalog;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Engine.Tasks;
 
@@ -26,11 +28,24 @@ public sealed class TaskRunner
         ulong seed,
         int? nodes = null,
         ITaskObserver? observer = null,
+        CancellationToken cancellationToken = default) =>
+        Run(new Registered<IParallelTaskFactory>(factory, ComponentOrigin.InProcess(factory.Id)), options, seed, nodes, observer, cancellationToken);
+
+    /// <summary>Runs a task from a catalog entry: its origin makes the job portable, so a runtime on peers can
+    /// rebuild the nodes from the same plugin build.</summary>
+    public TaskRunResult Run(
+        Registered<IParallelTaskFactory> registered,
+        IReadOnlyDictionary<string, string> options,
+        ulong seed,
+        int? nodes = null,
+        ITaskObserver? observer = null,
         CancellationToken cancellationToken = default)
     {
+        var factory = registered.Factory;
         var values = Parse(factory, options, nodes);
         var layout = Plugin(factory, "plan", () => factory.Plan(values, seed));
-        var execution = _runtime.Execute(new TaskJob(factory, layout, seed), observer, cancellationToken);
+        var spec = ComponentSpec.Of("task", factory.Id, registered.Origin, values.ToText());
+        var execution = _runtime.Execute(new TaskJob(factory, layout, seed) { Spec = spec }, observer, cancellationToken);
         var result = Plugin(factory, "combine the node results", () => factory.Combine(values, execution.Results));
         return new TaskRunResult
         {

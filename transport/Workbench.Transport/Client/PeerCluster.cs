@@ -17,6 +17,31 @@ public sealed class PeerCluster : IDisposable
         _members = addresses.Select(a => new Member(new PeerConnection(a, credentials))).ToArray();
     }
 
+    /// <summary>The cluster of peers named as the user gave them (addresses, @FILE, @slurm, dns:), probed once.</summary>
+    /// <exception cref="Engine.RunSetupException">An address is malformed or the key file cannot be read.</exception>
+    public static PeerCluster Open(IReadOnlyList<string> peers, Func<ClusterCredentials> credentials)
+    {
+        IReadOnlyList<PeerAddress> addresses;
+        ClusterCredentials key;
+        try
+        {
+            addresses = peers.SelectMany(p => p.TrimStart().StartsWith('@') ? PeerList.Parse(p) : [PeerAddress.Parse(p)]).Distinct().ToArray();
+            key = credentials();
+        }
+        catch (FormatException e)
+        {
+            throw new Engine.RunSetupException("peers", $"peers: {e.Message}", e);
+        }
+        catch (Security.KeyFileException e)
+        {
+            throw new Engine.RunSetupException("peers", $"peers: {e.Message}", e);
+        }
+
+        var cluster = new PeerCluster(addresses, key);
+        cluster.ProbeAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return cluster;
+    }
+
     public IReadOnlyList<PeerConnection> Peers => _members.Select(m => m.Connection).ToArray();
 
     /// <summary>Peers that answered and take work, in address order.</summary>

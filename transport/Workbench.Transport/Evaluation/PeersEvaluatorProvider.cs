@@ -50,11 +50,9 @@ public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<Cluste
             throw new RunSetupException("device", "device gpu cannot be combined with peers: peers evaluate on their CPU slots");
         }
 
-        var addresses = Addresses(settings.Peers);
-        var cluster = new PeerCluster(addresses, Credentials());
+        var cluster = PeerCluster.Open(settings.Peers, credentials);
         try
         {
-            cluster.ProbeAllAsync(CancellationToken.None).GetAwaiter().GetResult();
             if (cluster.Up.Count == 0 && settings.OnPeerLoss == PeerLossPolicy.Fail)
             {
                 var reasons = string.Join("; ", cluster.Peers.Select(p => $"{p.Address}: {cluster.ReasonOf(p)}"));
@@ -67,30 +65,6 @@ public sealed class PeersEvaluatorProvider(IEvaluatorProvider local, Func<Cluste
         {
             cluster.Dispose();
             throw;
-        }
-    }
-
-    private ClusterCredentials Credentials()
-    {
-        try
-        {
-            return credentials();
-        }
-        catch (KeyFileException e)
-        {
-            throw new RunSetupException("peers", $"peers: {e.Message}", e);
-        }
-    }
-
-    private static IReadOnlyList<PeerAddress> Addresses(IReadOnlyList<string> peers)
-    {
-        try
-        {
-            return peers.SelectMany(p => p.TrimStart().StartsWith('@') ? PeerList.Parse(p) : [PeerAddress.Parse(p)]).Distinct().ToArray();
-        }
-        catch (FormatException e)
-        {
-            throw new RunSetupException("peers", $"peers: {e.Message}", e);
         }
     }
 }

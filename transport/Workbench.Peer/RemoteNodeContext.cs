@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Workbench.Contracts.Tasks;
+using Workbench.Transport.Protocol;
+
+namespace Workbench.Peer;
+
+/// <summary>The <see cref="ITaskContext"/> of a node running on this peer: its tubes are the call's streams.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>A pop takes from the tube's queue, filled by values the client relays; every pop returns one credit to the
+/// sender through the client.</item>
+/// <item>A push spends one credit of the tube (each tube starts with <c>tube_capacity</c>) and waits while none is
+/// left, so a fast sender cannot fill a slow receiver's memory.</item>
+/// <item>Before blocking, the node says on which tube and how many values or credits it has seen, which is what
+/// lets the client tell a deadlock across peers from a message still on its way.</item>
+/// </list>
+/// </remarks>
+internal sealed class RemoteNodeContext : ITaskContext
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Dictionary<string, Inbox> _inboxes;
+    private readonly Dictionary<string, Outbox> _outboxes;
+    private readonly CancellationToken _run;
+    private long _tubeTicks;
+    private long _lastProgress;
+
+    public RemoteNodeContext(NodeStart start, CancellationToken run)
+    {
+        TaskId = start.Task.Id;
+        NodeIndex = start.Node;
+        NodeCount = start.NodeCount;
+        Seed = start.Seed;
+        _run = run;
+        Incoming = start.Tubes.Where(t => t.To == start.Node).Select(t => t.Name).ToArray();
+        Outgoing = start.Tubes.Where(t => t.From == start.Node).Select(t => t.Name).ToArray();
+        _inboxes = Incoming.ToDictionary(name => name, _ => new Inbox(), StringComparer.Ordinal);
+        _outboxes = Outgoing.ToDictionary(name => name, _ => new Outbox(start.TubeCapacity), StringComparer.Ordinal);
+    }
+
+    public string TaskId { get; }
+
+    public int NodeIndex { get; }
+
+    public int NodeCount { get; }
+
+    public ulong Seed { get; }
+
+    public IReadOnlyList<string> Incoming { get; }
+
+    public IReadOnlyList<string> Outgoing { get; }
+
+    /// <summary>What the node sends the client, in order; one writer drains it into the response stream.</summary>
+    public Channel<NodeOutput> Outputs { get; } = Channel.CreateUnbounded<NodeOutput>(new UnboundedChannelOptions { SingleReader = true });
+
+    public long Pushed { get; private set; }
+
+    public long Popped { get; private set; }
+
+    public TimeSpan TubeTime => Stopwatch.GetElapsedTime(0, _tubeTicks);
+
+    /// <summary>Takes one message the client relayed: a value for an incoming tube or credit for an outgoing one.</summary>
+    public void Receive(NodeInput input)
+    {
+        switch (input.InputCase)
+        {
+            case NodeInput.InputOneofCase.Value when _inboxes.TryGetValue(input.Value.Tube, out var inbox):
+                var value = TaskValueCodec.Decode(input.Value.Value.Span);
+                lock (inbox)
+                {
+                    inbox.Values.Enqueue(value);
+                    inbox.Seen++;
+                    Monitor.PulseAll(inbox);
+                }
+
+                break;
+            case NodeInput.InputOneofCase.Credit when _outboxes.TryGetValue(input.Credit.Tube, out var outbox):
+                lock (outbox)
+                {
+                    outbox.Credit += input.Credit.Count;
+                    outbox.Seen += input.Credit.Count;
+                    Monitor.PulseAll(outbox);
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"node {NodeIndex} got a message for no tube of its own ({input.InputCase})");
+        }
+    }
+
+    public void Push(string tube, TaskValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var outbox = _outboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "push to", Outgoing);
+        var start = Stopwatch.GetTimestamp();
+        lock (outbox)
+        {
+            Await(outbox, () => outbox.Credit > 0, new NodeWaiting { Tube = tube, Push = true, Seen = outbox.Seen }, null, _run);
+            outbox.Credit--;
+        }
+
+        Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = ByteString.CopyFrom(TaskValueCodec.Encode(value)) } });
+        _tubeTicks += Stopwatch.GetTimestamp() - start;
+        Pushed++;
+    }
+
+    public TaskValue Pop(string tube, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var inbox = _inboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "pop from", Incoming);
+        var start = Stopwatch.GetTimestamp();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
+        TaskValue value;
+        lock (inbox)
+        {
+            Await(inbox, () => inbox.Values.Count > 0, new NodeWaiting { Tube = tube, Push = false, Seen = inbox.Seen }, timeout, linked?.Token ?? _run);
+            value = inbox.Values.Dequeue();
+        }
+
+        Send(new NodeOutput { Credit = new TubeCredit { Tube = tube, Count = 1 } });
+        _tubeTicks += Stopwatch.GetTimestamp() - start;
+        Popped++;
+        return value;
+    }
+
+    public void ReportProgress(double fraction, string? message = null)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(_lastProgress, now) < ProgressInterval && fraction < 1)
+        {
+            return;
+        }
+
+        _lastProgress = now;
+        Send(new NodeOutput { Progress = new NodeProgress { Fraction = fraction, Message = message ?? "" } });
+    }
+
+    /// <summary>Initialises and runs the node, then sends its result.</summary>
+    public void Run(IParallelTask node, TaskArguments arguments)
+    {
+        var started = Stopwatch.GetTimestamp();
+        node.Initialize(this, arguments);
+        node.Run(_run);
+        var result = node.GetResult() ?? throw new InvalidOperationException("GetResult returned null");
+        Send(new NodeOutput
+        {
+            Result = new NodeResult
+            {
+                Value = ByteString.CopyFrom(TaskValueCodec.Encode(result)),
+                Pushed = Pushed,
+                Popped = Popped,
+                TubeSeconds = TubeTime.TotalSeconds,
+                RunSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
+            },
+        });
+    }
+
+    private void Send(NodeOutput output) => Outputs.Writer.TryWrite(output);
+
+    /// <summary>Waits, holding <paramref name="gate"/>'s lock, until <paramref name="ready"/>; says so to the client
+    /// before blocking and after. Woken by a pulse when a value or credit arrives, and every 50 ms to notice a
+    /// cancellation or the timeout.</summary>
+    private void Await(object gate, Func<bool> ready, NodeWaiting waiting, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (ready())
+        {
+            return;
+        }
+
+        Send(new NodeOutput { Waiting = waiting });
+        var started = Stopwatch.GetTimestamp();
+        while (!ready())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (timeout is { } limit && Stopwatch.GetElapsedTime(started) >= limit)
+            {
+                throw new TimeoutException($"nothing arrived on tube '{waiting.Tube}' within {limit}");
+            }
+
+            Monitor.Wait(gate, 50);
+        }
+
+        Send(new NodeOutput { Resumed = true });
+    }
+
+    private ArgumentException Unknown(string tube, string what, IReadOnlyList<string> own) =>
+        new($"node {NodeIndex} cannot {what} tube '{tube}'; its tubes: {(own.Count == 0 ? "none" : string.Join(", ", own))}", nameof(tube));
+
+    private sealed class Inbox
+    {
+        public Queue<TaskValue> Values { get; } = new();
+
+        public long Seen { get; set; }
+    }
+
+    private sealed class Outbox(int credit)
+    {
+        public int Credit { get; set; } = credit;
+
+        public long Seen { get; set; }
+    }
+}
