@@ -27,6 +27,7 @@ internal sealed partial class PeerService
         var task = Attributed(() => pool.Task(spec), spec);
         var node = Attributed(() => PluginCall.Create(task.Origin, $"task '{spec.Id}' (CreateNode)", task.Factory.CreateNode), spec);
         var arguments = Parse(() => new TaskArguments(start.Arguments.Select(a => KeyValuePair.Create(a.Name, TaskValueCodec.Decode(a.Value.Span)))));
+        using var running = state.NodeRunning();
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var remote = new RemoteNodeContext(start, run.Token);
         var writer = WriteAllAsync(remote, responseStream, cancellationToken);

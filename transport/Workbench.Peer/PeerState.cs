@@ -13,12 +13,20 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
 {
     private readonly ConcurrentDictionary<string, byte> _sessions = new(StringComparer.Ordinal);
     private volatile bool _draining;
+    private int _nodes;
 
     public PeerOptions Options { get; } = options;
 
     public SlotGate Slots { get; } = new(options.CpuSlots);
 
     public bool Draining => _draining;
+
+    /// <summary>Counts a task node as running until the returned handle is disposed.</summary>
+    public IDisposable NodeRunning()
+    {
+        Interlocked.Increment(ref _nodes);
+        return new Release(() => Interlocked.Decrement(ref _nodes));
+    }
 
     public void StartDraining()
     {
@@ -59,6 +67,7 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
             Cores = Environment.ProcessorCount,
             Draining = _draining,
             Secure = Options.Key is not null,
+            Nodes = Volatile.Read(ref _nodes),
         };
         foreach (var plugin in shelf.Plugins)
         {
@@ -81,6 +90,19 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return -1;
+        }
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                release();
+            }
         }
     }
 }
