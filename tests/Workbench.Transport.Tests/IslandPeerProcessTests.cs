@@ -22,7 +22,7 @@ public sealed class IslandPeerProcessTests : IDisposable
         await using var three = await _lab.StartPeerAsync("three");
         var reference = await _lab.RunAsync([.. Islands, "--workers", "1"]);
         var run = _lab.RunAsync([.. Islands, "--problem-option", "pause-ms=1", "--peers", $"{one.Address},{two.Address},{three.Address}", "--no-local"]);
-        await WaitForWorkAsync(two);
+        await two.WaitForRunAsync();
         two.Kill9();
         var summary = await run;
         Assert.Equal("islands", summary.GetProperty("evaluator").GetString());
@@ -55,19 +55,4 @@ public sealed class IslandPeerProcessTests : IDisposable
     }
 
     public void Dispose() => _lab.Dispose();
-
-    /// <summary>Waits until the run's client has opened its session on the peer (the first session is the test's
-    /// own warm-up), then a little more, so the peer is killed while it runs its island.</summary>
-    private static async Task WaitForWorkAsync(PeerProcess peer)
-    {
-        for (var i = 0; i < 600 && Sessions(peer) < 2; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(Sessions(peer) >= 2, "the run never reached the peer");
-        await Task.Delay(1000);
-    }
-
-    private static int Sessions(PeerProcess peer) => peer.StdErr.Split('\n').Count(line => line.Contains("session", StringComparison.Ordinal));
 }

@@ -35,7 +35,7 @@ public sealed class PeerFaultTests : IDisposable
         await using var three = await _lab.StartPeerAsync("three");
         var reference = await _lab.RunAsync(Reference);
         var run = _lab.RunAsync([.. SlowRun, "--peers", $"{one.Address},{two.Address},{three.Address}", "--no-local"]);
-        await Task.Delay(1500);
+        await two.WaitForRunAsync();
         two.Kill9();
         var summary = await run;
         Assert.Equal(await _lab.HistoryAsync(reference), await _lab.HistoryAsync(summary));
@@ -50,7 +50,7 @@ public sealed class PeerFaultTests : IDisposable
         await using var two = await _lab.StartPeerAsync("two");
         var reference = await _lab.RunAsync(Reference);
         var run = _lab.RunAsync([.. SlowRun, "--peers", $"{one.Address},{two.Address}", "--no-local"]);
-        await Task.Delay(1500);
+        await two.WaitForRunAsync();
         two.Signal("STOP");
         var summary = await run;
         two.Signal("CONT");

@@ -100,7 +100,7 @@ public sealed class ServeTests : IDisposable
         // One slot busy for about 3 s per chunk: SIGTERM arrives while a chunk runs.
         var run = _lab.RunAsync("-a", "pso", "-p", "sphere", "-d", "2", "--seed", "3", "--max-evals", "8", "-o", "swarm-size=4",
             "--problem-option", "pause-ms=1500", "--peers", peer.Address, "--no-local");
-        await Task.Delay(1500);
+        await peer.WaitForRunAsync();
         var clock = Stopwatch.StartNew();
         peer.Signal("TERM");
         Assert.True(await peer.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the peer did not exit within 10 s of SIGTERM");

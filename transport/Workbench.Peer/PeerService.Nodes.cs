@@ -46,10 +46,13 @@ internal sealed partial class PeerService
         finally
         {
             remote.Outputs.Writer.TryComplete();
+            // No read may outlive the call: Kestrel reuses a finished stream's objects for the next request, and a
+            // read still pending on them fails that request ("reading is already in progress").
+            await run.CancelAsync().ConfigureAwait(false);
+            await reader.ConfigureAwait(false);
         }
 
         await writer.ConfigureAwait(false);
-        _ = reader;
     }
 
     private static async Task WriteAllAsync(RemoteNodeContext node, IServerStreamWriter<NodeOutput> stream, CancellationToken cancellationToken)

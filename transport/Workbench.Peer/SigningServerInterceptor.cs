@@ -15,15 +15,7 @@ internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var headers = context.RequestHeaders;
-        var nonce = headers.GetValue(MessageSigner.NonceHeader);
-        var reason = Check(context.Method, request, nonce, headers);
-        if (reason is not null)
-        {
-            PeerLog.Refused(log, context.Method, context.Peer, reason);
-            throw new RpcException(new Status(StatusCode.Unauthenticated, reason));
-        }
-
+        var (_, nonce) = Admit(context, ((IMessage)request!).ToByteArray());
         var response = await continuation(request, context).ConfigureAwait(false);
         var timestamp = MessageSigner.NowMs(time);
         var responseNonce = MessageSigner.NewNonce();
@@ -34,7 +26,48 @@ internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache 
         return response;
     }
 
-    private string? Check<TRequest>(string method, TRequest request, string? nonce, Metadata headers)
+    /// <summary>A server-streaming call: its request is checked as a unary one; every response is signed.</summary>
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var (timestamp, nonce) = Admit(context, ((IMessage)request!).ToByteArray());
+        var signed = new SignedServerStreamWriter<TResponse>(responseStream, new StreamMacs(signer, context.Method, timestamp, nonce, fromPeer: true));
+        return continuation(request, signed, context);
+    }
+
+    /// <summary>A duplex call: its opening is checked (signed over no message), then every message each way.</summary>
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var (timestamp, nonce) = Admit(context, []);
+        var requests = new VerifiedStreamReader<TRequest>(requestStream, new StreamMacs(signer, context.Method, timestamp, nonce, fromPeer: false));
+        var responses = new SignedServerStreamWriter<TResponse>(responseStream, new StreamMacs(signer, context.Method, timestamp, nonce, fromPeer: true));
+        return continuation(requests, responses, context);
+    }
+
+    /// <summary>No method of the protocol streams only requests; one added later must get its own check first.</summary>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, $"{context.Method}: client-streaming calls are not signed, so this peer refuses them"));
+
+    /// <summary>Checks a call's opening; refuses it (one log line, no key material) when unsigned, stale, replayed
+    /// or wrongly signed.</summary>
+    private (long Timestamp, string Nonce) Admit(ServerCallContext context, byte[] body)
+    {
+        var headers = context.RequestHeaders;
+        var nonce = headers.GetValue(MessageSigner.NonceHeader);
+        var reason = Check(context.Method, body, nonce, headers);
+        if (reason is not null)
+        {
+            PeerLog.Refused(log, context.Method, context.Peer, reason);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, reason));
+        }
+
+        MessageSigner.TryParse(headers.GetValue(MessageSigner.TimestampHeader), out var timestamp);
+        return (timestamp, nonce!);
+    }
+
+    private string? Check(string method, byte[] body, string? nonce, Metadata headers)
     {
         var mac = headers.GetValue(MessageSigner.MacHeader);
         if (mac is null || nonce is null || !MessageSigner.TryParse(headers.GetValue(MessageSigner.TimestampHeader), out var timestamp))
@@ -48,7 +81,7 @@ internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache 
             return $"stale timestamp: {skew / 1000.0:F0} s from this peer's clock (the limit is {MessageSigner.Window.TotalSeconds:F0} s; check the clocks)";
         }
 
-        if (!signer.Verify(false, method, timestamp, nonce, null, ((IMessage)request!).ToByteArray(), mac))
+        if (!signer.Verify(false, method, timestamp, nonce, null, body, mac))
         {
             return "bad signature: another cluster key, or the message was altered";
         }

@@ -4,6 +4,8 @@ using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
 using Workbench.Engine.Benchmarking;
 using Workbench.Engine.Tasks;
+using Workbench.Transport.Client;
+using Workbench.Transport.Tasks;
 
 namespace Workbench.Cli.Commands;
 
@@ -72,20 +74,30 @@ internal static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Time steps", DefaultValueFactory = _ => 50 };
         var reps = new Option<int>("--reps") { Description = "Repetitions (median reported)", DefaultValueFactory = _ => 7 };
         var nodes = new Option<int[]>("--nodes") { Description = "Node counts to compare", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("heat", "Cell updates/s of the heat-equation task on 1..K nodes and of a plain single-threaded loop")
+        var loopback = new Option<int>("--loopback-peers") { Description = "Also run the task on N peers of one slot each, started in this process on loopback (one node per peer)", DefaultValueFactory = _ => 0 };
+        var command = new Command("heat", "Cell updates/s of the heat-equation task on 1..K nodes and of a plain single-threaded loop; on peers too with --peers or --loopback-peers")
         {
-            grid, steps, reps, nodes,
+            grid, steps, reps, nodes, loopback, ClusterOptions.Peers,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = WorkbenchHost.Open(parse);
-            var factory = host.Catalog.Task("heat").Factory;
+            var registered = host.Catalog.Task("heat");
             var options = new Dictionary<string, string>
             {
                 ["grid"] = parse.GetValue(grid).ToString(CultureInfo.InvariantCulture),
                 ["steps"] = parse.GetValue(steps).ToString(CultureInfo.InvariantCulture),
             };
-            var report = TaskBenchmark.Run(factory, options, parse.GetValue(nodes) ?? [1, 2], parse.GetValue(reps));
+            if (parse.GetValue(loopback) is < 0 or > 64)
+            {
+                throw new UsageException("--loopback-peers must be in [0, 64]");
+            }
+
+            await using var peers = await BenchPeers.OpenAsync(parse, host, parse.GetValue(loopback));
+            var runtimes = peers.Cluster is { } cluster
+                ? [new TaskBenchmarkRuntime($"{peers.Count} peers x 1 node", peers.Count, new PeerTaskRuntime(cluster, new PluginShipper(host.Catalog), new PeerTaskSettings()))]
+                : Array.Empty<TaskBenchmarkRuntime>();
+            var report = TaskBenchmark.Run(registered, options, parse.GetValue(nodes) ?? [1, 2], parse.GetValue(reps), runtimes, cancellationToken: cancellationToken);
             Console.Out.Write(report.Format());
             return ExitCodes.Ok;
         });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Workbench.Contracts.Tasks;
+using Workbench.Engine.Catalog;
 
 namespace Workbench.Engine.Tasks;
 
@@ -17,8 +18,20 @@ public static class TaskBenchmark
         IReadOnlyList<int> nodeCounts,
         int repetitions,
         ulong seed = 1,
+        CancellationToken cancellationToken = default) =>
+        Run(new Registered<IParallelTaskFactory>(factory, ComponentOrigin.InProcess(factory.Id)), options, nodeCounts, repetitions, [], seed, cancellationToken);
+
+    /// <param name="runtimes">Further configurations on other runtimes (peers), measured in the same rounds.</param>
+    public static TaskBenchmarkReport Run(
+        Registered<IParallelTaskFactory> registered,
+        IReadOnlyDictionary<string, string> options,
+        IReadOnlyList<int> nodeCounts,
+        int repetitions,
+        IReadOnlyList<TaskBenchmarkRuntime> runtimes,
+        ulong seed = 1,
         CancellationToken cancellationToken = default)
     {
+        var factory = registered.Factory;
         ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         var baseline = factory as ITaskBenchmarkBaseline;
         var values = TaskRunner.Parse(factory, options, nodeCounts.Count > 0 ? nodeCounts[0] : null);
@@ -36,12 +49,13 @@ public static class TaskBenchmark
 
         foreach (var k in nodeCounts)
         {
-            configs.Add((k == 1 ? "1 node" : $"{k} nodes", k, () =>
-            {
-                var result = runner.Run(factory, options, seed, k, null, cancellationToken);
-                var nodeTime = result.Nodes.Sum(n => n.Elapsed.TotalSeconds);
-                return nodeTime > 0 ? result.Nodes.Sum(n => n.TubeTime.TotalSeconds) / nodeTime : 0;
-            }));
+            configs.Add((k == 1 ? "1 node" : $"{k} nodes", k, () => TubeShare(runner.Run(registered, options, seed, k, null, cancellationToken))));
+        }
+
+        foreach (var remote in runtimes)
+        {
+            var onRuntime = new TaskRunner(remote.Runtime);
+            configs.Add((remote.Label, remote.Nodes, () => TubeShare(onRuntime.Run(registered, options, seed, remote.Nodes, null, cancellationToken))));
         }
 
         // One unmeasured round warms the JIT; then the configurations take turns in every repetition, so a slow
@@ -76,6 +90,12 @@ public static class TaskBenchmark
         return new TaskBenchmarkReport(factory.Id, baseline?.WorkUnit ?? "runs", repetitions, Environment.ProcessorCount, rows.ToArray());
     }
 
+    private static double TubeShare(TaskRunResult result)
+    {
+        var nodeTime = result.Nodes.Sum(n => n.Elapsed.TotalSeconds);
+        return nodeTime > 0 ? result.Nodes.Sum(n => n.TubeTime.TotalSeconds) / nodeTime : 0;
+    }
+
     private static double Time(Action action)
     {
         var start = Stopwatch.GetTimestamp();
@@ -90,6 +110,9 @@ public static class TaskBenchmark
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
+
+/// <summary>A configuration measured on another runtime (peers): its label, node count and runtime.</summary>
+public sealed record TaskBenchmarkRuntime(string Label, int Nodes, ITaskRuntime Runtime);
 
 /// <summary>One configuration of a benchmark: <see cref="Nodes"/> is 0 for the plain baseline loop.</summary>
 /// <param name="TubeShare">Median over repetitions of (time in tube pushes and pops, waits included) / (node time),
@@ -113,13 +136,14 @@ public sealed record TaskBenchmarkReport(string TaskId, string WorkUnit, int Rep
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{TaskId}: medians of {Repetitions} runs on {ProcessorCount} cores");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"config",-12} {"seconds",10} {WorkUnit + "/s",18} {"tube share",11} {"vs 1 node",10} {"vs loop",8}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"config",-20} {"seconds",10} {WorkUnit + "/s",18} {"tube share",11} {"vs 1 node",10} {"vs loop",8}");
         foreach (var row in Rows)
         {
-            var ratio = row.Nodes == 0 ? "" : Ratio(row.Nodes).ToString("0.00", CultureInfo.InvariantCulture);
+            var one = Rows.FirstOrDefault(r => r.Nodes == 1 && r.Label == "1 node");
+            var ratio = row.Nodes == 0 || one is null ? "" : (row.UnitsPerSecond / one.UnitsPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
             var share = row.Nodes == 0 ? "" : row.TubeShare.ToString("P1", CultureInfo.InvariantCulture);
             var loop = row.Nodes == 0 || double.IsNaN(row.VsLoop) ? "" : row.VsLoop.ToString("0.00", CultureInfo.InvariantCulture);
-            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Label,-12} {row.MedianSeconds,10:0.000} {row.UnitsPerSecond,18:0.000e+0} {share,11} {ratio,10} {loop,8}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Label,-20} {row.MedianSeconds,10:0.000} {row.UnitsPerSecond,18:0.000e+0} {share,11} {ratio,10} {loop,8}");
         }
 
         return text.ToString();

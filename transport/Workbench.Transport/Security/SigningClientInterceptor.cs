@@ -21,6 +21,50 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
         var method = context.Method.FullName;
+        var (headers, opening) = Open(context, ((IMessage)request).ToByteArray());
+        var call = continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
+        return signer is null || opening is not { } signed
+            ? call
+            : new AsyncUnaryCall<TResponse>(VerifiedAsync(signer, call, method, signed.Nonce), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+
+    /// <summary>A server-streaming call: the request is signed as a unary one; every streamed response is checked.</summary>
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        var (headers, opening) = Open(context, ((IMessage)request).ToByteArray());
+        var call = continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
+        if (signer is null || opening is not { } signed)
+        {
+            return call;
+        }
+
+        var responses = new VerifiedStreamReader<TResponse>(call.ResponseStream, new StreamMacs(signer, context.Method.FullName, signed.Timestamp, signed.Nonce, fromPeer: true));
+        return new AsyncServerStreamingCall<TResponse>(responses, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+
+    /// <summary>A duplex call: its opening is signed (over no message), then every message each way.</summary>
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        var (headers, opening) = Open(context, []);
+        var call = continuation(new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
+        if (signer is null || opening is not { } signed)
+        {
+            return call;
+        }
+
+        var method = context.Method.FullName;
+        var requests = new SignedClientStreamWriter<TRequest>(call.RequestStream, new StreamMacs(signer, method, signed.Timestamp, signed.Nonce, fromPeer: false));
+        var responses = new VerifiedStreamReader<TResponse>(call.ResponseStream, new StreamMacs(signer, method, signed.Timestamp, signed.Nonce, fromPeer: true));
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(requests, responses, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+
+    /// <summary>The headers every call carries (session, contract) and, with a key, the signature of its opening.</summary>
+    private (Metadata Headers, (long Timestamp, string Nonce)? Signed) Open<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, byte[] body)
+        where TRequest : class
+        where TResponse : class
+    {
         var headers = new Metadata();
         foreach (var entry in context.Options.Headers ?? [])
         {
@@ -31,17 +75,15 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
         headers.Add(ProtocolHeaders.Contract, ContractText);
         if (signer is null)
         {
-            return continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
+            return (headers, null);
         }
 
         var timestamp = MessageSigner.NowMs(_time);
         var nonce = MessageSigner.NewNonce();
         headers.Add(MessageSigner.TimestampHeader, MessageSigner.Format(timestamp));
         headers.Add(MessageSigner.NonceHeader, nonce);
-        headers.Add(MessageSigner.MacHeader, signer.Sign(false, method, timestamp, nonce, null, ((IMessage)request).ToByteArray()));
-        var signed = new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers));
-        var call = continuation(request, signed);
-        return new AsyncUnaryCall<TResponse>(VerifiedAsync(signer, call, method, nonce), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+        headers.Add(MessageSigner.MacHeader, signer.Sign(false, context.Method.FullName, timestamp, nonce, null, body));
+        return (headers, (timestamp, nonce));
     }
 
     private static async Task<TResponse> VerifiedAsync<TResponse>(MessageSigner signer, AsyncUnaryCall<TResponse> call, string method, string requestNonce)
