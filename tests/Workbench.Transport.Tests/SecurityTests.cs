@@ -48,6 +48,36 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unsigned_streaming_calls_are_refused()
+    {
+        using var islands = _raw.RunIsland(new IslandRequest { Key = "k", Generations = 1 });
+        var e = await Assert.ThrowsAsync<RpcException>(() => islands.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        using var node = _raw.RunNode();
+        e = await Assert.ThrowsAsync<RpcException>(() => node.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_streamed_message_without_its_signature_is_refused_after_a_signed_opening()
+    {
+        var signer = new MessageSigner(_key);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var nonce = MessageSigner.NewNonce();
+        var headers = new Metadata
+        {
+            { MessageSigner.TimestampHeader, MessageSigner.Format(timestamp) },
+            { MessageSigner.NonceHeader, nonce },
+            { MessageSigner.MacHeader, signer.Sign(false, "/workbench.peer.v1.Peer/RunNode", timestamp, nonce, null, []) },
+        };
+        using var node = _raw.RunNode(headers);
+        await node.RequestStream.WriteAsync(new NodeInput { Start = new NodeStart { Node = 0, NodeCount = 1 } });
+        var e = await Assert.ThrowsAsync<RpcException>(() => node.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.Contains("streamed message is not signed", e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_signed_with_another_key_is_refused()
     {
         using var connection = new PeerConnection(_peer.Address, new ClusterCredentials(InProcessPeer.NewKey()));
