@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Workbench.Contracts.Tasks;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Engine.Tasks;
 
@@ -83,12 +84,7 @@ public static class TaskBenchmark
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double Median(List<double> values) => Quantiles.Median(values);
 }
 
 /// <summary>One configuration of a benchmark: <see cref="Nodes"/> is 0 for the plain baseline loop.</summary>
