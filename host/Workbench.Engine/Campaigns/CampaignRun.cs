@@ -20,7 +20,8 @@ public sealed record CampaignRun(
 {
     /// <summary>The description hashed (SHA-256, first 16 hex digits). The campaign name is not part of it: renaming
     /// a campaign does not change what its runs compute, but runs are looked up within one campaign's tag.</summary>
-    public string Key { get; } = Hash(AlgorithmId, AlgorithmOptions, ProblemId, Dimension, Instance, Seed, MaxEvaluations, SmallestTarget);
+    /// <remarks>Computed on each read, not stored: a stored value would be copied unchanged by <c>with</c>.</remarks>
+    public string Key => Hash(AlgorithmId, AlgorithmOptions, ProblemId, Dimension, Instance, Seed, MaxEvaluations, SmallestTarget);
 
     public IReadOnlyDictionary<string, string> ProblemOptions =>
         Instance is int i ? new Dictionary<string, string> { ["instance"] = i.ToString(CultureInfo.InvariantCulture) } : new Dictionary<string, string>();
