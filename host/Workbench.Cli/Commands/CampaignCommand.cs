@@ -47,16 +47,18 @@ internal static class CampaignCommand
                 UseLocal = !parse.GetValue(ClusterOptions.NoLocal), OnPeerLoss = parse.GetValue(ClusterOptions.OnPeerLoss),
             };
             using var host = WorkbenchHost.Open(parse);
-            using var store = RunStore.OpenForWriting(StoreOptions.Path(parse, db));
-            var runner = new CampaignRunner(new RunPlanner(host.Catalog, host.Evaluators), () => store.CreateRecorder(), evaluation, slotCount);
+            var planner = new RunPlanner(host.Catalog, host.Evaluators);
             try
             {
-                runner.Check(runs);
+                CampaignRunner.Check(planner, runs);
             }
             catch (RunSetupException ex)
             {
                 throw new UsageException($"{path}: {SettingFlags.Explain(ex)}");
             }
+
+            using var store = RunStore.OpenForWriting(StoreOptions.Path(parse, db));
+            var runner = new CampaignRunner(planner, () => store.CreateRecorder(), evaluation, slotCount);
 
             var pending = CampaignPlan.Pending(runs, CampaignArchive.CompletedKeys(store, campaign.Name));
             var where = evaluation.Peers.Count > 0 ? $"{slotCount} slots, evaluations on {evaluation.Peers.Count} peer(s){(evaluation.UseLocal ? " and here" : "")}" : $"{slotCount} slots";

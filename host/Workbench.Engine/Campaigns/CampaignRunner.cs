@@ -17,13 +17,17 @@ public sealed class CampaignRunner(RunPlanner planner, Func<IRunObserver> record
 {
     public int Slots { get; } = slots >= 1 ? slots : throw new ArgumentOutOfRangeException(nameof(slots), slots, "at least one slot");
 
-    /// <summary>Plans one run of every configuration before anything runs, so a misspelt algorithm, option or
-    /// dimension is reported at once rather than after hours of other runs.</summary>
-    public void Check(IEnumerable<CampaignRun> runs)
+    /// <summary>Plans one run of every configuration before anything runs (or the store is opened), so a misspelt
+    /// algorithm, option or dimension is reported at once rather than after hours of other runs. Planned on this
+    /// machine alone: checking must not open a connection to every peer per configuration.</summary>
+    /// <exception cref="RunSetupException">the first configuration that cannot be planned.</exception>
+    public static void Check(RunPlanner planner, IEnumerable<CampaignRun> runs)
     {
-        foreach (var run in runs.DistinctBy(r => (r.AlgorithmId, Options: string.Join(";", r.AlgorithmOptions.OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}")), r.ProblemId, r.Dimension, r.Instance)))
+        ArgumentNullException.ThrowIfNull(planner);
+        var local = new EvaluationSettings { Workers = 1, Device = DeviceChoice.Cpu };
+        foreach (var run in runs.DistinctBy(r => (r.AlgorithmId, Options: string.Join(";", r.AlgorithmOptions.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")), r.ProblemId, r.Dimension, r.Instance)))
         {
-            using var prepared = planner.Prepare(run.ToRequest(evaluation));
+            using var prepared = planner.Prepare(run.ToRequest(local));
         }
     }
 
