@@ -31,11 +31,13 @@ public static class RunGrouping
             d.Islands?.ToString() ?? "");
     }
 
-    /// <summary>"cmaes restarts=ipop on rosenbrock 5-D (n=10)".</summary>
+    /// <summary>"cmaes restarts=ipop on bbob-f01 instance=3 5-D (n=10)": algorithm and problem each with the
+    /// options that differ from their defaults.</summary>
     public static string Label(RunDescription d, int count, OptionLabels? labels)
     {
         ArgumentNullException.ThrowIfNull(d);
         var algorithm = labels?.Label(d.Algorithm.Id, d.Algorithm.Options) ?? OptionLabels.Label(d.Algorithm.Id, d.Algorithm.Options, null);
-        return $"{algorithm} on {d.Problem.Id} {d.Dimension}-D (n={count})";
+        var problem = labels?.ProblemLabel(d.Problem.Id, d.Problem.Options) ?? OptionLabels.Label(d.Problem.Id, d.Problem.Options, null);
+        return $"{algorithm} on {problem} {d.Dimension}-D (n={count})";
     }
 }

@@ -30,4 +30,17 @@ public sealed class OptionLabelsTests
     {
         Assert.Equal("cmaes active=true lambda=auto max-restarts=9 restarts=none", OptionLabels.Label("cmaes", Defaults, null));
     }
+
+    [Fact]
+    public void Labels_read_the_defaults_from_the_plugins_option_descriptions()
+    {
+        var catalog = new Workbench.Engine.Catalog.StaticCatalog([new Conformance.TinyEsFactory()], [new Conformance.FaultyFactory()]);
+        var labels = new OptionLabels(catalog);
+        var tiny = OptionLabels.DefaultsOf(catalog, "tiny-es")!;
+        Assert.Equal("tiny-es", labels.Label("tiny-es", tiny));
+        Assert.Equal("tiny-es lambda=20", labels.Label("tiny-es", new Dictionary<string, string>(tiny) { ["lambda"] = "20" }));
+        Assert.Equal("faulty nan=true", labels.ProblemLabel("faulty", new Dictionary<string, string> { ["nan"] = "true", ["throw"] = "false", ["value"] = "0" }));
+        Assert.Null(OptionLabels.DefaultsOf(catalog, "nope"));
+        Assert.Equal("nope a=1", labels.Label("nope", new Dictionary<string, string> { ["a"] = "1" }));
+    }
 }

@@ -26,7 +26,7 @@ internal sealed class StoreRunBrowser(RunStore store, OptionLabels labels) : IRu
             r.Description.Tags,
             r.Description.Seed,
             RunGrouping.Key(r.Description),
-            labels.Label(r.Description.Algorithm.Id, r.Description.Algorithm.Options))).ToList();
+            $"{labels.Label(r.Description.Algorithm.Id, r.Description.Algorithm.Options)}/{labels.ProblemLabel(r.Description.Problem.Id, r.Description.Problem.Options)}")).ToList();
 
     public IReadOnlyList<(double Evaluations, double Best)> History(string runId)
     {

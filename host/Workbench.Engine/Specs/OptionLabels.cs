@@ -12,10 +12,17 @@ namespace Workbench.Engine.Specs;
 public sealed class OptionLabels(IComponentCatalog catalog)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>?> _defaults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>?> _problemDefaults = new(StringComparer.Ordinal);
 
     /// <summary>The label of an algorithm with these options (its full option text, as stored with a run).</summary>
     public string Label(string algorithmId, IReadOnlyDictionary<string, string> options) =>
         Label(algorithmId, options, _defaults.GetOrAdd(algorithmId, id => DefaultsOf(catalog, id)));
+
+    /// <summary>The same for a problem (<c>bbob-f01 instance=3</c>): runs on two instances are two groups, and
+    /// their labels must say which is which.</summary>
+    public string ProblemLabel(string problemId, IReadOnlyDictionary<string, string> options) =>
+        Label(problemId, options, _problemDefaults.GetOrAdd(problemId, id =>
+            catalog.Problems.FirstOrDefault(r => string.Equals(r.Factory.Id, id, StringComparison.Ordinal)) is { } entry ? Parse(entry.Factory.Options) : null));
 
     /// <summary>The label given the defaults; without them (the plugin is not loaded here) every option is shown,
     /// since none can be called a default.</summary>
@@ -35,14 +42,14 @@ public sealed class OptionLabels(IComponentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var entry = catalog.Optimizers.FirstOrDefault(r => string.Equals(r.Factory.Id, algorithmId, StringComparison.Ordinal));
-        if (entry is null)
-        {
-            return null;
-        }
+        return entry is null ? null : Parse(entry.Factory.Options);
+    }
 
+    private static IReadOnlyDictionary<string, string>? Parse(OptionSchema schema)
+    {
         try
         {
-            return entry.Factory.Options.Defaults.ToText();
+            return schema.Defaults.ToText();
         }
         catch (OptionException)
         {

@@ -26,7 +26,7 @@ public interface IRunBrowser
 
 /// <summary>One stored run as the table shows it. <paramref name="Configuration"/> is the options text (and
 /// anything else but the seed that makes two runs different), used to group runs that differ only in seed;
-/// <paramref name="GroupLabel"/> names the algorithm by the options that differ from its defaults.</summary>
+/// <paramref name="GroupLabel"/> is "algorithm/problem", each with the options that differ from its defaults.</summary>
 public sealed record RunRow(
     string Id,
     string Algorithm,

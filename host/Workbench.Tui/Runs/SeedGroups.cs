@@ -8,11 +8,11 @@ public static class SeedGroups
 {
     public sealed record Group(string Label, IReadOnlyList<RunRow> Runs);
 
-    /// <summary>Each group is named by its first run's <see cref="RunRow.GroupLabel"/> (the algorithm and the options
-    /// that differ from its defaults, as <c>wb runs compare --group</c> names it).</summary>
+    /// <summary>Each group is named by its first run's <see cref="RunRow.GroupLabel"/> (algorithm and problem, each with
+    /// the options that differ from its defaults, as <c>wb runs compare --group</c> names them).</summary>
     public static IReadOnlyList<Group> Of(IEnumerable<RunRow> runs) =>
         runs.GroupBy(r => (r.Algorithm, r.Problem, r.Dimension, r.Configuration))
-            .Select(g => new Group($"{Name(g.First())}/{g.Key.Problem}/d{g.Key.Dimension}{(g.Count() > 1 ? $" (median of {g.Count()})" : "")}", g.ToArray()))
+            .Select(g => new Group($"{Name(g.First())}/d{g.Key.Dimension}{(g.Count() > 1 ? $" (median of {g.Count()})" : "")}", g.ToArray()))
             .ToArray();
 
     /// <summary>The median best-so-far of the curves, drawn exactly as <c>wb runs compare --group</c> draws it
@@ -23,5 +23,5 @@ public static class SeedGroups
         return band.X.Select((x, i) => (x, band.Median[i])).ToArray();
     }
 
-    private static string Name(RunRow row) => row.GroupLabel.Length > 0 ? row.GroupLabel : row.Algorithm;
+    private static string Name(RunRow row) => row.GroupLabel.Length > 0 ? row.GroupLabel : $"{row.Algorithm}/{row.Problem}";
 }

@@ -47,6 +47,14 @@ public sealed class RunsModelTests
     }
 
     [Fact]
+    public void A_group_is_named_by_its_label_of_non_default_options()
+    {
+        var ipop = Row("1", "cmaes", "bbob-f01", 1, config: "restarts=ipop|instance=2") with { GroupLabel = "cmaes restarts=ipop/bbob-f01 instance=2" };
+        var groups = SeedGroups.Of([ipop, ipop with { Id = "2", Seed = 2 }]);
+        Assert.Equal("cmaes restarts=ipop/bbob-f01 instance=2/d10 (median of 2)", Assert.Single(groups).Label);
+    }
+
+    [Fact]
     public void Median_curve_is_the_shared_step_band_on_the_shared_grid()
     {
         IReadOnlyList<(double X, double Y)>[] curves =
