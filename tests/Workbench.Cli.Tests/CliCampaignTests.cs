@@ -73,6 +73,12 @@ public sealed class CliCampaignTests : IDisposable
         Assert.Equal(2 * 3 * 2 * 10, reported.Count);
 
         var ids = await RunIds(Db("e"));
+        var compare = await WbProcess.RunAsync(["runs", "compare", .. ids, "--group", "--db", Db("e")]);
+        Assert.Equal(0, compare.ExitCode);
+        // Labelled by the options that differ from the defaults: none for the algorithm, the instance for the problem.
+        Assert.Contains("cmaes on bbob-f01 instance=2 5-D (n=1)", compare.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("active=", compare.StdOut, StringComparison.Ordinal);
+
         var export = await WbProcess.RunAsync(["runs", "export", .. ids, "--json", "--db", Db("e")]);
         Assert.Equal(0, export.ExitCode);
         using var doc = JsonDocument.Parse(export.StdOut);
