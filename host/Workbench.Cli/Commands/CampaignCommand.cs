@@ -34,18 +34,13 @@ internal static class CampaignCommand
             var path = parse.GetValue(file)!;
             var campaign = Load(path);
             var runs = Expand(path, campaign);
-            var slotCount = parse.GetValue(slots) ?? Environment.ProcessorCount;
+            var slotCount = parse.GetValue(slots) ?? CampaignRunner.DefaultSlots;
             if (slotCount < 1)
             {
                 throw new UsageException($"--slots must be at least 1, got {slotCount}");
             }
 
-            // One serial worker per run: the campaign is parallel across runs. With peers, each run's batches go to them.
-            var evaluation = new EvaluationSettings
-            {
-                Workers = 1, Device = DeviceChoice.Cpu, Peers = ClusterOptions.PeerTexts(parse),
-                UseLocal = !parse.GetValue(ClusterOptions.NoLocal), OnPeerLoss = parse.GetValue(ClusterOptions.OnPeerLoss),
-            };
+            var evaluation = CampaignRunner.EvaluationFor(ClusterOptions.PeerTexts(parse), !parse.GetValue(ClusterOptions.NoLocal), parse.GetValue(ClusterOptions.OnPeerLoss));
             using var host = WorkbenchHost.Open(parse);
             var planner = new RunPlanner(host.Catalog, host.Evaluators);
             try
@@ -59,7 +54,6 @@ internal static class CampaignCommand
 
             using var store = RunStore.OpenForWriting(StoreOptions.Path(parse, db));
             var runner = new CampaignRunner(planner, () => store.CreateRecorder(), evaluation, slotCount);
-
             var pending = CampaignPlan.Pending(runs, CampaignArchive.CompletedKeys(store, campaign.Name));
             var where = evaluation.Peers.Count > 0 ? $"{slotCount} slots, evaluations on {evaluation.Peers.Count} peer(s){(evaluation.UseLocal ? " and here" : "")}" : $"{slotCount} slots";
             Console.Out.WriteLine($"campaign {campaign.Name}: {runs.Count} runs, {runs.Count - pending.Count} already completed, {pending.Count} to run on {where}");

@@ -17,6 +17,14 @@ public sealed class CampaignRunner(RunPlanner planner, Func<IRunObserver> record
 {
     public int Slots { get; } = slots >= 1 ? slots : throw new ArgumentOutOfRangeException(nameof(slots), slots, "at least one slot");
 
+    /// <summary>Runs at a time when the user does not say: one per core.</summary>
+    public static int DefaultSlots => Environment.ProcessorCount;
+
+    /// <summary>How each campaign run evaluates: one serial CPU worker (the campaign is parallel across runs, and
+    /// the CPU path keeps results bit-identical wherever they are computed), its batches sent to the peers if any.</summary>
+    public static EvaluationSettings EvaluationFor(IReadOnlyList<string> peers, bool useLocal = true, PeerLossPolicy onPeerLoss = PeerLossPolicy.Continue) =>
+        new() { Workers = 1, Device = DeviceChoice.Cpu, Peers = peers, UseLocal = useLocal, OnPeerLoss = onPeerLoss };
+
     /// <summary>Plans one run of every configuration before anything runs (or the store is opened), so a misspelt
     /// algorithm, option or dimension is reported at once rather than after hours of other runs. Planned on this
     /// machine alone: checking must not open a connection to every peer per configuration.</summary>
@@ -24,7 +32,7 @@ public sealed class CampaignRunner(RunPlanner planner, Func<IRunObserver> record
     public static void Check(RunPlanner planner, IEnumerable<CampaignRun> runs)
     {
         ArgumentNullException.ThrowIfNull(planner);
-        var local = new EvaluationSettings { Workers = 1, Device = DeviceChoice.Cpu };
+        var local = EvaluationFor([]);
         foreach (var run in runs.DistinctBy(r => (r.AlgorithmId, Options: string.Join(";", r.AlgorithmOptions.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")), r.ProblemId, r.Dimension, r.Instance)))
         {
             using var prepared = planner.Prepare(run.ToRequest(local));
