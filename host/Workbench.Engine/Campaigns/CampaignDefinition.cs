@@ -32,9 +32,10 @@ public sealed record CampaignDefinition
     /// <summary>Checks every field and throws <see cref="CampaignException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // The name tags every run and names the report's default folder, so it must be one plain word.
+        if (string.IsNullOrEmpty(Name) || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || Name.StartsWith('.'))
         {
-            throw new CampaignException("name", "must be a non-empty word without spaces (it tags every run)");
+            throw new CampaignException("name", $"must be one word of letters, digits, '-', '_' or '.', got '{Name}'");
         }
 
         Require(Algorithms.Count > 0, "algorithms", "must list at least one algorithm");

@@ -54,6 +54,7 @@ public sealed class CampaignPlanTests
 
     [Theory]
     [InlineData("name")]
+    [InlineData("name/")]
     [InlineData("budget")]
     [InlineData("dimensions")]
     [InlineData("targets")]
@@ -63,12 +64,13 @@ public sealed class CampaignPlanTests
         var bad = field switch
         {
             "name" => Campaign with { Name = "two words" },
+            "name/" => Campaign with { Name = "../up" },
             "budget" => Campaign with { Budget = 0 },
             "dimensions" => Campaign with { Dimensions = [2, 2] },
             "targets" => Campaign with { Targets = [1e-8, -1] },
             _ => Campaign with { Seeds = [] },
         };
-        Assert.Equal(field, Assert.Throws<CampaignException>(() => CampaignPlan.Expand(bad)).Field);
+        Assert.Equal(field.TrimEnd('/'), Assert.Throws<CampaignException>(() => CampaignPlan.Expand(bad)).Field);
     }
 
     [Fact]
