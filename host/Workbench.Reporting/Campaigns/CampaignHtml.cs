@@ -25,7 +25,8 @@ public static class CampaignHtml
             <h1>Campaign {{E(report.Name)}}</h1>
             <p>{{report.Trials}} completed runs. ERT (COCO): evaluations summed over all runs, a run that missed the target
             counting its whole budget used, divided by the runs that reached it; ∞ when none did. A target is a
-            precision: best − f<sub>opt</sub>. Runtimes are read at the end of the iteration that reached the target.
+            precision: best − f<sub>opt</sub>. Runtimes are read at the end of the iteration that reached the target. The last
+            column is the median precision at the end of the runs with a 95% percentile-bootstrap interval (seeded).
             <code>ert.csv</code> holds every value below.</p>
             <h2>Runtime ECDFs</h2>
             """);
@@ -46,7 +47,7 @@ public static class CampaignHtml
                 html.Append(C, $"<th>{target:0e+0}</th>");
             }
 
-            html.Append("</tr>\n");
+            html.Append("<th>median final precision [95% CI]</th></tr>\n");
             foreach (var row in table.GroupBy(e => e.Algorithm))
             {
                 html.Append(C, $"<tr><td>{E(row.Key)}</td>");
@@ -57,6 +58,9 @@ public static class CampaignHtml
                         ? $"<td class=\"unsolved\">∞ 0/{ert.Trials}</td>"
                         : string.Create(C, $"<td>{ert.Value:G4} {ert.Successes}/{ert.Trials}</td>"));
                 }
+
+                var final = report.Finals.Single(f => f.Algorithm == row.Key && f.Problem == table.Key.Problem && f.Dimension == table.Key.Dimension).Median;
+                html.Append(C, $"<td>{final.Estimate:0.0e+0} [{final.Lower:0.0e+0}, {final.Upper:0.0e+0}]</td>");
 
                 html.Append("</tr>\n");
             }

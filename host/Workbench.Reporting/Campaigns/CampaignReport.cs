@@ -10,6 +10,7 @@ public sealed record CampaignReport(
     IReadOnlyList<double> Targets,
     IReadOnlyList<ErtCell> Erts,
     IReadOnlyList<EcdfCurve> Ecdfs,
+    IReadOnlyList<FinalPrecision> Finals,
     int Trials)
 {
     public IReadOnlyList<string> Algorithms => Erts.Select(e => e.Algorithm).Distinct().ToList();
@@ -27,7 +28,12 @@ public sealed record CampaignReport(
             }
         }
 
-        return new CampaignReport(name, targets, erts, BuildEcdfs(trials, targets), trials.Count);
+        // Where ERT is ∞ the final precision still ranks configurations: its median with a seeded 95% bootstrap interval.
+        var finals = trials.GroupBy(t => (t.Algorithm, t.Problem, t.Dimension))
+            .Select(g => new FinalPrecision(g.Key.Algorithm, g.Key.Problem, g.Key.Dimension,
+                BootstrapInterval.Of(g.Select(t => t.FinalPrecision).ToArray(), s => Quantiles.Median(s))))
+            .ToList();
+        return new CampaignReport(name, targets, erts, BuildEcdfs(trials, targets), finals, trials.Count);
     }
 
     /// <summary>One curve per configuration for each non-empty (group, dimension), over budgets from 1 to the
@@ -65,6 +71,9 @@ public sealed record CampaignReport(
 
 /// <summary>ERT of one configuration on one function and dimension at one target.</summary>
 public sealed record ErtCell(string Algorithm, string Problem, int Dimension, double Target, Ert Ert);
+
+/// <summary>The median over runs of best − fopt at the end, with its bootstrap interval.</summary>
+public sealed record FinalPrecision(string Algorithm, string Problem, int Dimension, BootstrapInterval Median);
 
 /// <summary>The share of (trial, target) pairs solved within each budget (evaluations / dimension).</summary>
 public sealed record EcdfCurve(FunctionGroup Group, int Dimension, string Algorithm, double[] Budgets, double[] Shares, int Pairs);

@@ -26,5 +26,8 @@ public sealed record CampaignTrial(
             d.KnownOptimum ?? 0, run.Evaluations, history.Evaluations, history.Best);
     }
 
+    /// <summary>best − fopt when the run ended.</summary>
+    public double FinalPrecision => Best.Count == 0 ? double.PositiveInfinity : Best[^1] - Fopt;
+
     public Trial At(double target) => Trial.FromHistory(Evaluations, Best, Fopt, target, EvaluationsUsed);
 }

@@ -29,6 +29,16 @@ public sealed class CampaignReportTests
     }
 
     [Fact]
+    public void The_final_precision_is_the_median_over_runs_with_a_bootstrap_interval_around_it()
+    {
+        var report = CampaignReport.Build("t", Trials, [1e-8]);
+        var a = report.Finals.Single(f => f.Algorithm == "a" && f.Problem == "bbob-f01").Median;
+        Assert.Equal(0.25, a.Estimate); // final precisions 0 and 0.5
+        Assert.Equal((0.0, 0.5), (a.Lower, a.Upper));
+        Assert.Equal(20.0, report.Finals.Single(f => f.Problem == "bbob-f10").Median.Estimate);
+    }
+
+    [Fact]
     public void Ecdf_aggregates_over_a_group_and_over_all_functions()
     {
         var report = CampaignReport.Build("t", Trials, [1, 0.1, 1e-8]);
@@ -53,6 +63,7 @@ public sealed class CampaignReportTests
             var html = File.ReadAllText(index);
             Assert.Contains("<h3>bbob-f01, 2-D</h3>", html);
             Assert.Contains("<td>70 1/2</td>", html);
+            Assert.Contains("<td>2.5e-1 [0.0e+0, 5.0e-1]</td>", html);
             Assert.DoesNotContain("http", html);
             Assert.True(new FileInfo(Path.Combine(folder, "ecdf-separable-2d.png")).Length > 1000);
             var csv = File.ReadAllLines(Path.Combine(folder, "ert.csv"));
