@@ -56,7 +56,7 @@ public static class CampaignHtml
                     var ert = cell.Ert;
                     html.Append(ert.Successes == 0
                         ? $"<td class=\"unsolved\">∞ 0/{ert.Trials}</td>"
-                        : string.Create(C, $"<td>{ert.Value:G4} {ert.Successes}/{ert.Trials}</td>"));
+                        : $"<td>{Evaluations(ert.Value)} {ert.Successes}/{ert.Trials}</td>");
                 }
 
                 var final = report.Finals.Single(f => f.Algorithm == row.Key && f.Problem == table.Key.Problem && f.Dimension == table.Key.Dimension).Median;
@@ -85,6 +85,9 @@ public static class CampaignHtml
 
         return csv.ToString();
     }
+
+    /// <summary>Whole evaluations below 100,000, else three significant digits: columns stay narrow and comparable.</summary>
+    private static string Evaluations(double value) => value < 1e5 ? value.ToString("0", C) : value.ToString("0.00e+0", C);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
