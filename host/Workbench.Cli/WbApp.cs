@@ -70,6 +70,7 @@ public static class WbApp
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(TaskCommand.Create());
         root.Subcommands.Add(MapCommand.Create());
+        root.Subcommands.Add(CampaignCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(GpuCommand.Create());

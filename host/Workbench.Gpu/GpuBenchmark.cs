@@ -6,6 +6,7 @@ using Workbench.Contracts.Problems;
 using Workbench.Contracts.Randomness;
 using Workbench.Contracts.Tasks;
 using Workbench.Gpu.Contracts;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Gpu;
 
@@ -122,7 +123,6 @@ public static class GpuBenchmark
             times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
-        Array.Sort(times);
-        return times[times.Length / 2];
+        return Quantiles.Median(times);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbench.Engine.Running;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Reporting;
 
@@ -8,10 +9,11 @@ public sealed record RunGroup(string Key, string Label, IReadOnlyList<RunData> R
 
 public static class RunGrouping
 {
-    /// <summary>Groups runs in the order their first member appears.</summary>
-    public static IReadOnlyList<RunGroup> Group(IEnumerable<RunData> runs) =>
+    /// <summary>Groups runs in the order their first member appears, each labelled by its algorithm and the options
+    /// that differ from the algorithm's defaults (<paramref name="labels"/>; without it every option is shown).</summary>
+    public static IReadOnlyList<RunGroup> Group(IEnumerable<RunData> runs, OptionLabels? labels = null) =>
         runs.GroupBy(r => Key(r.Run.Description), StringComparer.Ordinal)
-            .Select(g => new RunGroup(g.Key, Label(g.First().Run.Description, g.Count()), g.ToList()))
+            .Select(g => new RunGroup(g.Key, Label(g.First().Run.Description, g.Count(), labels), g.ToList()))
             .ToList();
 
     /// <summary>The grouping key: everything that defines the experiment except the seed (and the run id, name,
@@ -29,9 +31,13 @@ public static class RunGrouping
             d.Islands?.ToString() ?? "");
     }
 
-    private static string Label(RunDescription d, int count)
+    /// <summary>"cmaes restarts=ipop on bbob-f01 instance=3 5-D (n=10)": algorithm and problem each with the
+    /// options that differ from their defaults.</summary>
+    public static string Label(RunDescription d, int count, OptionLabels? labels)
     {
-        var options = string.Join(" ", d.Algorithm.Options.Where(o => o.Value.Length > 0).Take(3).Select(o => $"{o.Key}={o.Value}"));
-        return $"{d.Algorithm.Id}{(options.Length > 0 ? " " + options : "")} on {d.Problem.Id} {d.Dimension}-D (n={count})";
+        ArgumentNullException.ThrowIfNull(d);
+        var algorithm = labels?.Label(d.Algorithm.Id, d.Algorithm.Options) ?? OptionLabels.Label(d.Algorithm.Id, d.Algorithm.Options, null);
+        var problem = labels?.ProblemLabel(d.Problem.Id, d.Problem.Options) ?? OptionLabels.Label(d.Problem.Id, d.Problem.Options, null);
+        return $"{algorithm} on {problem} {d.Dimension}-D (n={count})";
     }
 }

@@ -1,30 +1,13 @@
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Experiments;
 using Workbench.Engine.Running;
+using Workbench.Engine.Statistics;
 using Xunit;
 
 namespace Workbench.Islands.Tests;
 
 public sealed class ExperimentTests
 {
-    [Fact]
-    public void Quantiles_interpolate_between_order_statistics()
-    {
-        double[] values = [4, 1, 3, 2];
-        Assert.Equal(2.5, Statistics.Quantile(values, 0.5));
-        Assert.Equal(1.75, Statistics.Quantile(values, 0.25));
-        Assert.Equal(3.25, Statistics.Quantile(values, 0.75));
-        Assert.Equal(7.0, Statistics.Quantile([7.0], 0.75));
-        Assert.True(double.IsNaN(Statistics.Quantile([], 0.5)));
-    }
-
-    [Fact]
-    public void Median_curves_extend_runs_that_stopped_early()
-    {
-        var curve = Statistics.MedianCurve([[5.0, 3, 1], [4.0], [6.0, 2, 2]]);
-        Assert.Equal([5.0, 3, 2], curve);
-    }
-
     [Fact]
     public void The_schwefel_experiment_has_the_papers_settings_and_the_equal_budget_control()
     {
@@ -57,6 +40,6 @@ public sealed class ExperimentTests
         var again = await Harness.RunAsync(Harness.Request(null, iterations: 10) with { Seed = 2 });
         Assert.Equal(again.Summary.BestFitness, single.Runs[1].BestFitness);
         Assert.Equal(10, single.MedianCurve.Count);
-        Assert.Equal(Statistics.Quantile(single.Runs.Select(x => x.BestFitness).ToArray(), 0.5), single.Median);
+        Assert.Equal(Quantiles.Median(single.Runs.Select(x => x.BestFitness)), single.Median);
     }
 }

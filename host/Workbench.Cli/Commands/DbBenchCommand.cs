@@ -6,6 +6,7 @@ using Workbench.Engine.Archive;
 using Workbench.Engine.Running;
 using Workbench.Reporting;
 using Workbench.Storage;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Cli.Commands;
 
@@ -158,5 +159,5 @@ internal static class DbBenchCommand
 
     private static void Cleanup(string path) => Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
 
-    private static double Median(List<double> values) => values.Count == 0 ? double.NaN : BandCurve.Quantile(values.Order().ToList(), 0.5);
+    private static double Median(List<double> values) => Quantiles.Median(values);
 }

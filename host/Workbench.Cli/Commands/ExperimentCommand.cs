@@ -5,6 +5,7 @@ using Workbench.Cli.Output;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Experiments;
 using Workbench.Engine.Running;
+using Workbench.Engine.Specs;
 using Workbench.Reporting;
 using Workbench.Storage;
 
@@ -58,7 +59,7 @@ internal static class ExperimentCommand
             }, cancellationToken);
             if (parse.GetValue(png) is { } pngPath)
             {
-                var groups = RunGrouping.Group(captures.Select(c => c.Result).OfType<RunData>());
+                var groups = RunGrouping.Group(captures.Select(c => c.Result).OfType<RunData>(), new OptionLabels(host.Catalog));
                 ConvergencePlot.SaveGroupsPng(pngPath, groups, CompareAxis.Evaluations);
                 Console.Error.WriteLine($"median curves written to {pngPath}");
             }

@@ -99,6 +99,6 @@ internal static class PeerBenchCommand
             rates.Add((await new MapScheduler().RunAsync(job, inputs, slots, null, cancellationToken)).JobsPerSecond);
         }
 
-        return Engine.Experiments.Statistics.Quantile(rates, 0.5);
+        return Engine.Statistics.Quantiles.Median(rates);
     }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
+using Workbench.Engine.Specs;
 using Workbench.Reporting;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Cli.Commands;
 
@@ -28,7 +31,7 @@ internal static class RunsCompareCommand
 
             var axis = parse.GetValue(by);
             var table = ThresholdTable.Build(runs);
-            var groups = parse.GetValue(group) ? RunGrouping.Group(runs) : null;
+            var groups = parse.GetValue(group) ? GroupWithPluginDefaults(parse, runs) : null;
             Console.Out.Write(groups is null ? Text(table, axis) : GroupText(groups, axis));
             if (parse.GetValue(csv) is { } csvPath)
             {
@@ -83,17 +86,24 @@ internal static class RunsCompareCommand
             var table = ThresholdTable.Build(g.Runs);
             relative &= table.RelativeToOptimum;
             var best = table.Rows.Select(r => r.Best).Order().ToList();
-            text.Add([g.Label, g.Runs.Count.ToString(c), BandCurve.Quantile(best, 0.5).ToString("G6", c),
+            text.Add([g.Label, g.Runs.Count.ToString(c), Quantiles.Median(best).ToString("G6", c),
                 .. thresholds.Select((_, k) => Median(table.Rows.Select(r => r.Hits[k]).ToList(), axis))]);
         }
 
         return Preamble(relative, axis) + "Median over the runs that reached each threshold (reached/total):\n" + text;
     }
 
+    /// <summary>Groups labelled by the options that differ from each algorithm's defaults, which only the plugins know.</summary>
+    private static IReadOnlyList<RunGroup> GroupWithPluginDefaults(ParseResult parse, List<RunData> runs)
+    {
+        using var host = WorkbenchHost.Open(parse);
+        return RunGrouping.Group(runs, new OptionLabels(host.Catalog));
+    }
+
     private static string Median(List<ThresholdHit?> hits, CompareAxis axis)
     {
         var reached = hits.Where(h => h is not null).Select(h => h!.On(axis)).Order().ToList();
-        return reached.Count == 0 ? "-" : $"{Format(BandCurve.Quantile(reached, 0.5), axis)} ({reached.Count}/{hits.Count})";
+        return reached.Count == 0 ? "-" : $"{Format(Quantiles.Median(reached), axis)} ({reached.Count}/{hits.Count})";
     }
 
     private static string Preamble(bool relative, CompareAxis axis)

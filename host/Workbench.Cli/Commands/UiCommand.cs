@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Workbench.Cli.Composition;
+using Workbench.Engine.Specs;
 using Workbench.Storage;
 using Workbench.Tui;
 
@@ -37,7 +38,7 @@ internal static class UiCommand
                 Catalog = host.Catalog,
                 Evaluators = host.Evaluators,
                 Tasks = host.Catalog,
-                Runs = new StoreRunBrowser(store),
+                Runs = new StoreRunBrowser(store, new OptionLabels(host.Catalog)),
                 Recorders = _ => [store.CreateRecorder()],
                 Cluster = cluster,
             });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workbench.Cli.Commands;
 using Workbench.Engine.Archive;
+using Workbench.Engine.Specs;
 using Workbench.Reporting;
 using Workbench.Storage;
 using Workbench.Tui.Runs;
@@ -10,7 +11,7 @@ namespace Workbench.Cli.Composition;
 /// <summary>The terminal UI's view of the run store: the same store, reports and plots as <c>wb runs ...</c>.</summary>
 /// <remarks>The UI process owns the store for writing (its runs are recorded through it), so it also reads
 /// through it: a second, read-only open of the same file would be refused while the UI holds the lock.</remarks>
-internal sealed class StoreRunBrowser(RunStore store) : IRunBrowser
+internal sealed class StoreRunBrowser(RunStore store, OptionLabels labels) : IRunBrowser
 {
     public IReadOnlyList<RunRow> List() =>
         store.List(new RunQuery()).Select(r => new RunRow(
@@ -24,7 +25,8 @@ internal sealed class StoreRunBrowser(RunStore store) : IRunBrowser
             r.Description.StartedAt,
             r.Description.Tags,
             r.Description.Seed,
-            RunGrouping.Key(r.Description))).ToList();
+            RunGrouping.Key(r.Description),
+            $"{labels.Label(r.Description.Algorithm.Id, r.Description.Algorithm.Options)}/{labels.ProblemLabel(r.Description.Problem.Id, r.Description.Problem.Options)}")).ToList();
 
     public IReadOnlyList<(double Evaluations, double Best)> History(string runId)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Engine.Benchmarking;
 
@@ -25,13 +26,6 @@ public static class Throughput
             rates[i] = units / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
-        return Median(rates);
-    }
-
-    public static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+        return Quantiles.Median(rates);
     }
 }

@@ -1,3 +1,5 @@
+using Workbench.Engine.Statistics;
+
 namespace Workbench.Engine.Experiments;
 
 /// <summary>The outcome of one setting over all seeds.</summary>
@@ -8,12 +10,12 @@ public sealed class SettingResult
         Setting = setting;
         Runs = runs;
         var bests = runs.Select(r => r.BestFitness).ToArray();
-        Median = Statistics.Quantile(bests, 0.5);
-        LowerQuartile = Statistics.Quantile(bests, 0.25);
-        UpperQuartile = Statistics.Quantile(bests, 0.75);
+        Median = Quantiles.Median(bests);
+        LowerQuartile = Quantiles.Quantile(bests, 0.25);
+        UpperQuartile = Quantiles.Quantile(bests, 0.75);
         Successes = bests.Count(b => b <= threshold);
-        MedianWallSeconds = Statistics.Quantile(runs.Select(r => r.WallSeconds).ToArray(), 0.5);
-        MedianCurve = Statistics.MedianCurve(runs.Select(r => r.BestSoFar).ToArray());
+        MedianWallSeconds = Quantiles.Median(runs.Select(r => r.WallSeconds));
+        MedianCurve = MedianByIteration(runs.Select(r => r.BestSoFar).ToArray());
     }
 
     public ExperimentSetting Setting { get; }
@@ -32,6 +34,14 @@ public sealed class SettingResult
 
     /// <summary>Per iteration, the median over seeds of best-so-far (a run that stopped early keeps its last value).</summary>
     public IReadOnlyList<double> MedianCurve { get; }
+
+    /// <summary>The iteration index is the x of a step curve, so this is the same median as every other view's.</summary>
+    private static double[] MedianByIteration(IReadOnlyList<double[]> curves)
+    {
+        var length = curves.Count == 0 ? 0 : curves.Max(c => c.Length);
+        var steps = curves.Select(c => (IReadOnlyList<(double X, double Y)>)c.Select((y, i) => ((double)i, y)).ToArray()).ToArray();
+        return StepCurves.Band(steps, Enumerable.Range(0, length).Select(i => (double)i).ToArray()).Median;
+    }
 }
 
 /// <summary>One seed of one setting.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbench.Engine.Running;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Engine.Experiments;
 
@@ -74,8 +75,8 @@ public sealed class OverheadExperiment(RunPlanner planner)
                 same &= one.BestFitness.Equals(many.BestFitness) && one.Evaluations == many.Evaluations;
             }
 
-            var b = Statistics.Quantile(baseline, 0.5);
-            var d = Statistics.Quantile(distributed, 0.5);
+            var b = Quantiles.Median(baseline);
+            var d = Quantiles.Median(distributed);
             var point = new Point(pause, b, d, b / d, same);
             points.Add(point);
             PointMeasured?.Invoke(point);

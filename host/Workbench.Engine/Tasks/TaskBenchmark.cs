@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Engine.Tasks;
 
@@ -103,12 +104,7 @@ public static class TaskBenchmark
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double Median(List<double> values) => Quantiles.Median(values);
 }
 
 /// <summary>A configuration measured on another runtime (peers): its label, node count and runtime.</summary>

@@ -25,7 +25,8 @@ public interface IRunBrowser
 }
 
 /// <summary>One stored run as the table shows it. <paramref name="Configuration"/> is the options text (and
-/// anything else but the seed that makes two runs different), used to group runs that differ only in seed.</summary>
+/// anything else but the seed that makes two runs different), used to group runs that differ only in seed;
+/// <paramref name="GroupLabel"/> is "algorithm/problem", each with the options that differ from its defaults.</summary>
 public sealed record RunRow(
     string Id,
     string Algorithm,
@@ -37,7 +38,8 @@ public sealed record RunRow(
     DateTimeOffset Started,
     IReadOnlyList<string> Tags,
     ulong Seed,
-    string Configuration = "");
+    string Configuration = "",
+    string GroupLabel = "");
 
 /// <summary>A table as text: headers and rows of cells.</summary>
 public sealed record TextTableData(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -1,3 +1,5 @@
+using Workbench.Engine.Statistics;
+
 namespace Workbench.Tui.Runs;
 
 /// <summary>Runs that differ only in their seed (same algorithm, problem, dimension and options) form a group;
@@ -6,65 +8,20 @@ public static class SeedGroups
 {
     public sealed record Group(string Label, IReadOnlyList<RunRow> Runs);
 
+    /// <summary>Each group is named by its first run's <see cref="RunRow.GroupLabel"/> (algorithm and problem, each with
+    /// the options that differ from its defaults, as <c>wb runs compare --group</c> names them).</summary>
     public static IReadOnlyList<Group> Of(IEnumerable<RunRow> runs) =>
         runs.GroupBy(r => (r.Algorithm, r.Problem, r.Dimension, r.Configuration))
-            .Select(g => new Group($"{g.Key.Algorithm}/{g.Key.Problem}/d{g.Key.Dimension}{(g.Count() > 1 ? $" (median of {g.Count()})" : "")}", g.ToArray()))
+            .Select(g => new Group($"{Name(g.First())}/d{g.Key.Dimension}{(g.Count() > 1 ? $" (median of {g.Count()})" : "")}", g.ToArray()))
             .ToArray();
 
-    /// <summary>The median best-so-far at each evaluation count where any run has a point. Each curve is a step
-    /// function, so a run's value at x is its last point at or before x; runs that have not started by x are left out.</summary>
+    /// <summary>The median best-so-far of the curves, drawn exactly as <c>wb runs compare --group</c> draws it
+    /// (<see cref="StepCurves"/>: same step rule, same grid).</summary>
     public static IReadOnlyList<(double X, double Y)> MedianCurve(IReadOnlyList<IReadOnlyList<(double X, double Y)>> curves)
     {
-        var xs = curves.SelectMany(c => c.Select(p => p.X)).Distinct().Order().ToArray();
-        var result = new List<(double X, double Y)>(xs.Length);
-        var values = new List<double>(curves.Count);
-        foreach (var x in xs)
-        {
-            values.Clear();
-            foreach (var curve in curves)
-            {
-                var i = LastAtOrBefore(curve, x);
-                if (i >= 0)
-                {
-                    values.Add(curve[i].Y);
-                }
-            }
-
-            result.Add((x, Median(values)));
-        }
-
-        return result;
+        var band = StepCurves.Band(curves);
+        return band.X.Select((x, i) => (x, band.Median[i])).ToArray();
     }
 
-    public static double Median(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static int LastAtOrBefore(IReadOnlyList<(double X, double Y)> curve, double x)
-    {
-        int lo = 0, hi = curve.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (curve[mid].X <= x)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found;
-    }
+    private static string Name(RunRow row) => row.GroupLabel.Length > 0 ? row.GroupLabel : $"{row.Algorithm}/{row.Problem}";
 }

@@ -47,7 +47,15 @@ public sealed class RunsModelTests
     }
 
     [Fact]
-    public void Median_curve_takes_each_runs_last_value_at_or_before_x()
+    public void A_group_is_named_by_its_label_of_non_default_options()
+    {
+        var ipop = Row("1", "cmaes", "bbob-f01", 1, config: "restarts=ipop|instance=2") with { GroupLabel = "cmaes restarts=ipop/bbob-f01 instance=2" };
+        var groups = SeedGroups.Of([ipop, ipop with { Id = "2", Seed = 2 }]);
+        Assert.Equal("cmaes restarts=ipop/bbob-f01 instance=2/d10 (median of 2)", Assert.Single(groups).Label);
+    }
+
+    [Fact]
+    public void Median_curve_is_the_shared_step_band_on_the_shared_grid()
     {
         IReadOnlyList<(double X, double Y)>[] curves =
         [
@@ -56,8 +64,11 @@ public sealed class RunsModelTests
             [(10, 8), (20, 6), (30, 4)],
         ];
         var median = SeedGroups.MedianCurve(curves);
-        Assert.Equal([(10.0, 8.0), (20.0, 6.0), (30.0, 4.0)], median);
-        Assert.Equal(2.5, SeedGroups.Median([4, 1, 3, 2]));
+        var band = Workbench.Engine.Statistics.StepCurves.Band(curves);
+        Assert.Equal(band.X, median.Select(p => p.X));
+        Assert.Equal(band.Median, median.Select(p => p.Y));
+        Assert.Equal((10.0, 8.0), median[0]);
+        Assert.Equal((30.0, 4.0), median[^1]);
     }
 
     [Fact]

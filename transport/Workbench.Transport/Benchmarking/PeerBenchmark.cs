@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Workbench.Engine.Experiments;
 using Workbench.Transport.Client;
 using Workbench.Transport.Protocol;
+using Workbench.Engine.Statistics;
 
 namespace Workbench.Transport.Benchmarking;
 
@@ -48,7 +48,7 @@ public static class PeerBenchmark
             }
         }
 
-        return calls.Select((c, i) => new LatencyFigure(c.What, samples[i].Count, Statistics.Quantile(samples[i], 0.5), Statistics.Quantile(samples[i], 0.9))).ToArray();
+        return calls.Select((c, i) => new LatencyFigure(c.What, samples[i].Count, Quantiles.Median(samples[i]), Quantiles.Quantile(samples[i], 0.9))).ToArray();
     }
 }
 
