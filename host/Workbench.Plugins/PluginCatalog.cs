@@ -185,7 +185,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         foreach (var folderPath in folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var directoryIndex = IndexOfDirectory(folderPath);
-            if (directoryIndex < 0)
+            // Hidden folders are work in progress (wb plugins install stages a copy as .Name.incoming), never plugins.
+            if (directoryIndex < 0 || Path.GetFileName(folderPath).StartsWith('.'))
             {
                 continue;
             }

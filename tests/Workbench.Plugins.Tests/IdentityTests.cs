@@ -22,6 +22,7 @@ public sealed class IdentityTests
         var arrival = catalog.Rescan();
 
         Assert.Equal([newcomer], arrival.Added);
+        Assert.StartsWith($"added alpha failed: folder {newcomer} declares plugin id 'alpha'", arrival.Summary(catalog.Plugins));
         Assert.Empty(arrival.StatusChanged);
         Assert.Equal(owner, catalog.Problem("alpha-sphere").Origin.Folder);
         var refused = Assert.Single(catalog.Plugins, p => p.Status == PluginStatus.Failed);
@@ -34,6 +35,7 @@ public sealed class IdentityTests
 
         Assert.Equal([owner], departure.Removed);
         Assert.Equal([newcomer], departure.StatusChanged);
+        Assert.Equal($"removed {ownerFolder}; recovered alpha loaded", departure.Summary(catalog.Plugins));
         Assert.Equal(newcomer, catalog.Problem("alpha-sphere").Origin.Folder);
         Assert.Equal(PluginStatus.Loaded, Assert.Single(catalog.Plugins).Status);
     }
