@@ -27,7 +27,13 @@ internal sealed class ApiCatalog(IComponentCatalog algorithms, ObjectiveProblem 
     {
         var here = Path.GetDirectoryName(typeof(ApiCatalog).Assembly.Location);
         string[] extra = string.IsNullOrEmpty(here) ? [] : [Path.Combine(here, "plugins")];
-        var catalog = new PluginCatalog(PluginCatalogOptions.Standard(extra) with { Watch = false });
+        // The built-in problems offer ILGPU kernels: their references to the GPU contract and ILGPU resolve to the
+        // host's copies (a plugin ships neither), so the catalog's dependency check passes and kernels would bind.
+        var catalog = new PluginCatalog(PluginCatalogOptions.Standard(extra) with
+        {
+            Watch = false,
+            SharedTypes = [typeof(Gpu.Contracts.IGpuProblem), typeof(ILGPU.Context)],
+        });
         catalog.Load();
         return catalog;
     }

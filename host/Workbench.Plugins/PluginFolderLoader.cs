@@ -11,6 +11,9 @@ namespace Workbench.Plugins;
 /// context and instantiates its factories. Never throws for a broken plugin: it returns a failed entry instead.</summary>
 internal static class PluginFolderLoader
 {
+    /// <summary>AppContext data key prefix under which each loaded plugin's folder is published (see docs/plugins.md).</summary>
+    public const string PluginFolderKeyPrefix = "Workbench.PluginFolder.";
+
     public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
         var folderPath = Path.Combine(directory, folder);
@@ -44,6 +47,9 @@ internal static class PluginFolderLoader
                 throw new PluginLoadException("the WorkbenchPlugin attribute has an empty id");
             }
 
+            // Plugins load from memory, so Assembly.Location is empty; a plugin that reads files next to it (data,
+            // a model) finds its folder here. A host convention rather than a contract member: no version bump.
+            AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
             loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
             var assembly = loader.LoadDefaultAssembly();
             if (PreloadDependencies(loader, assembly) is { } missing)

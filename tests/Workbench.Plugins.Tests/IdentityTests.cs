@@ -163,4 +163,15 @@ public sealed class IdentityTests
             "folder has no Other.dll, and none of its dlls (NoAttributePlugin.dll) has the [assembly: WorkbenchPlugin] attribute",
             Assert.Single(catalog.Plugins).FailureReason);
     }
+
+    [Fact]
+    public void A_loaded_plugin_can_find_its_folder_although_it_loads_from_memory()
+    {
+        using var folders = new PluginFolders();
+        var folder = folders.Add("NeedyPlugin", "NeedyRenamed");
+        using var catalog = folders.Catalog();
+        catalog.Load();
+
+        Assert.Equal(folder, AppContext.GetData("Workbench.PluginFolder.NeedyPlugin"));
+    }
 }
