@@ -20,7 +20,7 @@ internal sealed class ApiCatalog(IComponentCatalog algorithms, ObjectiveProblem 
     /// a script or notebook finds them when its host executable lives elsewhere.</summary>
     public static IComponentCatalog BuiltIn => Standard.Value;
 
-    /// <summary>The same catalog with every kind of component (the jobs of <see cref="Cluster.Map"/>).</summary>
+    /// <summary>The same catalog with every kind of component (the jobs of <c>Cluster.Map</c>).</summary>
     public static PluginCatalog BuiltInPlugins => Standard.Value;
 
     private static PluginCatalog LoadStandard()

@@ -10,8 +10,10 @@ namespace Workbench.Conformance;
 public static class OptimizerConformance
 {
     /// <summary>Runs every check; throws <see cref="ConformanceException"/> at the first rule broken.</summary>
+    /// <param name="factory">The optimiser's factory, as the catalog would discover it.</param>
     /// <param name="dimension">Problem dimension to drive the optimiser on.</param>
     /// <param name="iterations">Ask/tell rounds per check.</param>
+    /// <param name="seed">The seed every optimiser is created with.</param>
     public static void Check(IOptimizerFactory factory, int dimension = 3, int iterations = 30, ulong seed = 42)
     {
         CreatesFromDefaults(factory, dimension, seed);

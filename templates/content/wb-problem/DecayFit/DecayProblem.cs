@@ -10,7 +10,7 @@ namespace DecayFit;
 /// <summary>Options are an immutable class with defaults; the host draws forms and parses --problem-option from it.</summary>
 public sealed class DecayOptions
 {
-    [Option("CSV file with columns t,y; relative paths are next to the plugin")]
+    [Option("data", "CSV file with columns t,y; a relative path is taken from the plugin's folder")]
     public string Data { get; init; } = "data.csv";
 }
 
