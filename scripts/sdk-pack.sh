@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the Workbench plugin SDK into a local NuGet feed (a folder of .nupkg files):
 #   scripts/sdk-pack.sh [FEED_DIR] [--configuration Debug|Release] [--no-build]
+# (`dotnet publish host/Workbench.Cli -o DIR` runs it into DIR/sdk.)
 # FEED_DIR defaults to artifacts/sdk, the configuration to Release. --no-build packs what is already built
 # (the CI test does so after `dotnet build Workbench.sln`, in Debug).
 # Then, anywhere:  dotnet new install Workbench.Templates::VERSION --add-source FEED_DIR
