@@ -62,7 +62,7 @@ internal static class DescribeCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $"unavailable ({ex.Message})";
+            return $"unavailable ({ex.Message.ReplaceLineEndings(" ")})";
         }
     }
 
