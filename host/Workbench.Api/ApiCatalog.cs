@@ -20,14 +20,20 @@ internal sealed class ApiCatalog(IComponentCatalog algorithms, ObjectiveProblem 
     /// a script or notebook finds them when its host executable lives elsewhere.</summary>
     public static IComponentCatalog BuiltIn => Standard.Value;
 
-    /// <summary>The same catalog with every kind of component (the jobs of <see cref="Cluster.Map"/>).</summary>
+    /// <summary>The same catalog with every kind of component (the jobs of <c>Cluster.Map</c>).</summary>
     public static PluginCatalog BuiltInPlugins => Standard.Value;
 
     private static PluginCatalog LoadStandard()
     {
         var here = Path.GetDirectoryName(typeof(ApiCatalog).Assembly.Location);
         string[] extra = string.IsNullOrEmpty(here) ? [] : [Path.Combine(here, "plugins")];
-        var catalog = new PluginCatalog(PluginCatalogOptions.Standard(extra) with { Watch = false });
+        // The built-in problems offer ILGPU kernels: their references to the GPU contract and ILGPU resolve to the
+        // host's copies (a plugin ships neither), so the catalog's dependency check passes and kernels would bind.
+        var catalog = new PluginCatalog(PluginCatalogOptions.Standard(extra) with
+        {
+            Watch = false,
+            SharedTypes = [typeof(Gpu.Contracts.IGpuProblem), typeof(ILGPU.Context)],
+        });
         catalog.Load();
         return catalog;
     }

@@ -26,35 +26,40 @@ public static class WbApp
         }
         catch (UsageException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (RunSetupException ex)
         {
-            Console.Error.WriteLine($"wb: {SettingFlags.Explain(ex)}");
+            Console.Error.WriteLine($"wb: {OneLine(SettingFlags.Explain(ex))}");
             return ExitCodes.Usage;
         }
         catch (Engine.Archive.RunIdException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (Workbench.Storage.StoreException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
             return ExitCodes.Failed;
         }
         catch (Engine.Experiments.ExperimentException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
             return ExitCodes.Failed;
         }
         catch (PluginFailureException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary>Errors are one line: a plugin's exception message can hold newlines (a FileNotFoundException's
+    /// fusion log, say), which would break the line apart and confuse scripts that read stderr.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RootCommand BuildRoot()
     {

@@ -24,20 +24,30 @@ internal sealed class CatalogSnapshot
             ? (IReadOnlyList<Registered<T>>)list
             : throw new ArgumentException($"{typeof(T).Name} is not a kind of factory the catalog discovers.", nameof(T));
 
-    /// <summary>Resolves duplicates: plugins are taken in priority order, and a plugin whose id, or any of whose
-    /// factory ids, was already taken is refused as a whole, naming the folder that took it.</summary>
-    public static CatalogSnapshot Build(IEnumerable<LoadedPlugin> inPriorityOrder)
+    /// <summary>Resolves duplicates: plugins are taken by <paramref name="rank"/> (lower first, ties in display
+    /// order), and a plugin whose id, or any of whose factory ids, was already taken is refused as a whole, with a
+    /// reason naming its own folder and the owner's. The entries keep the display order.</summary>
+    /// <param name="inDisplayOrder">Every loaded folder, in the order listings show them.</param>
+    /// <param name="rank">Precedence of a plugin; null ranks all alike (display order decides).</param>
+    /// <param name="isBuiltIn">Whether a folder path is a built-in plugin, to say so in the reason.</param>
+    public static CatalogSnapshot Build(
+        IEnumerable<LoadedPlugin> inDisplayOrder,
+        Func<LoadedPlugin, int>? rank = null,
+        Func<string, bool>? isBuiltIn = null)
     {
+        var plugins = inDisplayOrder.ToArray();
         var pluginOwners = new Dictionary<string, PluginEntry>(StringComparer.OrdinalIgnoreCase);
         var componentOwners = new Dictionary<(string Kind, string Id), PluginEntry>(ComponentKeyComparer.Instance);
-        var entries = new List<PluginEntry>();
-        var accepted = new List<(Component Component, ComponentOrigin Origin)>();
-        foreach (var plugin in inPriorityOrder)
+        var entries = new PluginEntry[plugins.Length];
+        var accepted = new List<(int Index, Component Component, ComponentOrigin Origin)>();
+        var resolutionOrder = Enumerable.Range(0, plugins.Length).OrderBy(i => rank?.Invoke(plugins[i]) ?? 0).ThenBy(i => i);
+        foreach (var index in resolutionOrder)
         {
+            var plugin = plugins[index];
             var entry = plugin.Entry;
             if (entry.Status == PluginStatus.Loaded)
             {
-                var conflict = Conflict(entry, pluginOwners, componentOwners);
+                var conflict = Conflict(entry, pluginOwners, componentOwners, isBuiltIn ?? (_ => false));
                 if (conflict is not null)
                 {
                     entry = entry.AsFailed(conflict);
@@ -49,40 +59,48 @@ internal sealed class CatalogSnapshot
                     foreach (var component in plugin.Components)
                     {
                         componentOwners.Add((component.Kind.Name, component.Id), entry);
-                        accepted.Add((component, origin));
+                        accepted.Add((index, component, origin));
                     }
                 }
             }
 
-            entries.Add(entry);
+            entries[index] = entry;
         }
 
+        // Registered lists follow the display order too, so "valid: ..." lists and pickers do not reshuffle.
+        var inOrder = accepted.OrderBy(a => a.Index).ToArray();
         var registered = ComponentKinds.All.ToDictionary(
             k => k.Contract,
-            k => k.Register(accepted.Where(a => a.Component.Kind == k).Select(a => (a.Component.Factory, a.Origin))));
-        return new CatalogSnapshot(entries.ToArray(), registered);
+            k => k.Register(inOrder.Where(a => a.Component.Kind == k).Select(a => (a.Component.Factory, a.Origin))));
+        return new CatalogSnapshot(entries, registered);
     }
 
     private static string? Conflict(
         PluginEntry entry,
         Dictionary<string, PluginEntry> pluginOwners,
-        Dictionary<(string Kind, string Id), PluginEntry> componentOwners)
+        Dictionary<(string Kind, string Id), PluginEntry> componentOwners,
+        Func<string, bool> isBuiltIn)
     {
         if (pluginOwners.TryGetValue(entry.Metadata!.Id, out var owner))
         {
-            return $"plugin id '{entry.Metadata.Id}' is already provided by folder {owner.FolderPath}";
+            return Refusal(entry, $"plugin id '{entry.Metadata.Id}'", owner, isBuiltIn);
         }
 
         foreach (var provided in entry.Provides)
         {
             if (componentOwners.TryGetValue((provided.Kind, provided.Id), out owner))
             {
-                return $"{provided.Kind} id '{provided.Id}' is already provided by folder {owner.FolderPath}";
+                return Refusal(entry, $"{provided.Kind} id '{provided.Id}'", owner, isBuiltIn);
             }
         }
 
         return null;
     }
+
+    private static string Refusal(PluginEntry entry, string what, PluginEntry owner, Func<string, bool> isBuiltIn) =>
+        isBuiltIn(owner.FolderPath)
+            ? $"folder {entry.FolderPath} declares {what}, which belongs to the built-in plugin in folder {owner.FolderPath}; built-ins cannot be shadowed"
+            : $"folder {entry.FolderPath} declares {what}, which folder {owner.FolderPath} already provides (an id stays with the plugin that has it)";
 
     private sealed class ComponentKeyComparer : IEqualityComparer<(string Kind, string Id)>
     {

@@ -24,30 +24,85 @@ internal sealed class FolderWatcher : IDisposable
         _debounce = debounce;
         _onQuiet = onQuiet;
         _timer = new Timer(_ => Flush());
-        foreach (var directory in directories.Where(Directory.Exists))
+        var all = directories.ToArray();
+        var existing = all.Where(Directory.Exists).ToArray();
+        foreach (var directory in existing)
         {
-            var watcher = new FileSystemWatcher(directory)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                InternalBufferSize = 64 * 1024,
-            };
-            watcher.Created += (_, e) => Touch(directory, e.FullPath);
-            watcher.Changed += (_, e) => Touch(directory, e.FullPath);
-            watcher.Deleted += (_, e) => Touch(directory, e.FullPath);
-            watcher.Renamed += (_, e) =>
-            {
-                Touch(directory, e.OldFullPath);
-                Touch(directory, e.FullPath);
-            };
-            watcher.Error += (_, _) => Overflow();
-            _watchers.Add(watcher);
+            _watchers.Add(Create(directory));
         }
 
         // Enabled only once all are built, so a failure (an inotify limit, say) leaves nothing half-started.
         foreach (var watcher in _watchers)
         {
             watcher.EnableRaisingEvents = true;
+        }
+
+        _missing.AddRange(all.Except(existing));
+        if (_missing.Count > 0)
+        {
+            // Why poll: a directory that does not exist yet (./plugins before the user makes it) cannot be watched,
+            // and watching its parent recursively could mean a whole home folder. One stat per second is nothing.
+            _appearance = new Timer(_ => CheckMissing(), null, MissingPollInterval, MissingPollInterval);
+        }
+    }
+
+    private static readonly TimeSpan MissingPollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly List<string> _missing = [];
+    private readonly Timer? _appearance;
+
+    private FileSystemWatcher Create(string directory)
+    {
+        var watcher = new FileSystemWatcher(directory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Created += (_, e) => Touch(directory, e.FullPath);
+        watcher.Changed += (_, e) => Touch(directory, e.FullPath);
+        watcher.Deleted += (_, e) => Touch(directory, e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Touch(directory, e.OldFullPath);
+            Touch(directory, e.FullPath);
+        };
+        watcher.Error += (_, _) => Overflow();
+        return watcher;
+    }
+
+    /// <summary>Starts watching each missing directory that now exists, and asks for a full rescan so whatever was
+    /// copied into it before the watcher started is seen.</summary>
+    private void CheckMissing()
+    {
+        lock (_pending)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            foreach (var directory in _missing.Where(Directory.Exists).ToArray())
+            {
+                try
+                {
+                    var watcher = Create(directory);
+                    watcher.EnableRaisingEvents = true;
+                    _watchers.Add(watcher);
+                    _missing.Remove(directory);
+                    _overflowed = true;
+                    _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+                {
+                    // Gone again, or not readable yet: the next poll tries again.
+                }
+            }
+
+            if (_missing.Count == 0)
+            {
+                _appearance?.Change(Timeout.Infinite, Timeout.Infinite);
+            }
         }
     }
 
@@ -58,6 +113,7 @@ internal sealed class FolderWatcher : IDisposable
             _disposed = true;
         }
 
+        _appearance?.Dispose();
         foreach (var watcher in _watchers)
         {
             watcher.Dispose();

@@ -14,7 +14,7 @@ namespace Workbench.Plugins;
 /// replaced or removed are picked up without a restart; only the affected plugins are reloaded. All properties
 /// return immutable snapshots that are swapped atomically.
 /// </remarks>
-public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFolderSource, IDisposable
+public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFolderSource, IFailedComponents, IDisposable
 {
     private readonly PluginCatalogOptions _options;
     private readonly object _reloadGate = new();
@@ -22,6 +22,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
     private readonly Dictionary<string, LoadedPlugin> _loaded = new(StringComparer.Ordinal);
     private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private TaskCompletionSource<CatalogChangedEventArgs> _nextChange = NewChange();
+    private readonly string? _builtIn;
     private FolderWatcher? _watcher;
     private bool _disposed;
 
@@ -30,6 +31,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         _options = options;
         Directories = options.Directories.Select(Path.GetFullPath).Select(d => Path.TrimEndingDirectorySeparator(d))
             .Distinct(StringComparer.Ordinal).ToArray();
+        _builtIn = options.BuiltInDirectory is { } builtIn ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(builtIn)) : null;
     }
 
     /// <summary>Raised after a reload changed the catalog; the snapshots already show the change. Raised on the
@@ -61,6 +63,14 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
 
     public string? FolderOf(string folderSha256) =>
         Plugins.FirstOrDefault(p => p.Status == PluginStatus.Loaded && p.FolderSha256 == folderSha256)?.FolderPath;
+
+    public string? WhyUnavailable(string id)
+    {
+        var failed = Plugins.FirstOrDefault(p => p.Status == PluginStatus.Failed &&
+            (string.Equals(p.Metadata?.Id, id, StringComparison.OrdinalIgnoreCase) ||
+             p.Provides.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))));
+        return failed is null ? null : $"plugin {failed.Metadata?.Id ?? failed.Folder} in {failed.FolderPath} failed to load: {failed.FailureReason}";
+    }
 
     /// <summary>Scans every directory synchronously and, when <see cref="PluginCatalogOptions.Watch"/> is set,
     /// starts watching them. Calling it again only rescans.</summary>
@@ -175,7 +185,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         foreach (var folderPath in folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var directoryIndex = IndexOfDirectory(folderPath);
-            if (directoryIndex < 0)
+            // Hidden folders are work in progress (wb plugins install stages a copy as .Name.incoming), never plugins.
+            if (directoryIndex < 0 || Path.GetFileName(folderPath).StartsWith('.'))
             {
                 continue;
             }
@@ -203,14 +214,36 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
             (old is null ? added : updated).Add(folderPath);
         }
 
+        List<string> statusChanged = [];
         if (added.Count + updated.Count + removed.Count > 0)
         {
+            var before = Volatile.Read(ref _snapshot).Plugins.ToDictionary(p => p.FolderPath, StringComparer.Ordinal);
             var ordered = _loaded.Values.OrderBy(p => p.DirectoryIndex).ThenBy(p => p.Entry.Folder, StringComparer.Ordinal);
-            Volatile.Write(ref _snapshot, CatalogSnapshot.Build(ordered));
+            var snapshot = CatalogSnapshot.Build(ordered, p => Rank(p, before), IsBuiltIn);
+            Volatile.Write(ref _snapshot, snapshot);
+            statusChanged.AddRange(snapshot.Plugins
+                .Where(p => !added.Contains(p.FolderPath) && !updated.Contains(p.FolderPath))
+                .Where(p => before.TryGetValue(p.FolderPath, out var old) && (old.Status != p.Status || old.FailureReason != p.FailureReason))
+                .Select(p => p.FolderPath));
         }
 
-        return new CatalogChangedEventArgs(added, updated, removed);
+        return new CatalogChangedEventArgs(added, updated, removed, statusChanged);
     }
+
+    /// <summary>Who gets a contested id: built-ins always, then the folder that already had it (so a folder
+    /// dropped in later can never take over a loaded id), then the search-path order.</summary>
+    private int Rank(LoadedPlugin plugin, Dictionary<string, PluginEntry> before)
+    {
+        if (IsBuiltIn(plugin.Entry.FolderPath))
+        {
+            return 0;
+        }
+
+        return before.TryGetValue(plugin.Entry.FolderPath, out var old) && old.Status == PluginStatus.Loaded ? 1 : 2;
+    }
+
+    private bool IsBuiltIn(string folderPath) =>
+        _builtIn is not null && string.Equals(Path.GetDirectoryName(folderPath), _builtIn, StringComparison.Ordinal);
 
     /// <summary>Folders on disk plus those loaded, so a folder deleted since the last scan is seen as removed.</summary>
     private IEnumerable<string> AllFolders() =>

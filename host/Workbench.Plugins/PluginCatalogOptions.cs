@@ -3,13 +3,18 @@ namespace Workbench.Plugins;
 /// <summary>Where the catalog looks for plugins and how it watches them.</summary>
 public sealed record PluginCatalogOptions
 {
-    /// <summary>Directories to scan, highest priority first: when two plugins claim the same id, the one found
-    /// first (by this order, then by folder name) wins. Missing directories are skipped.</summary>
+    /// <summary>Directories to scan, highest priority first. An id that is already loaded keeps its owner; when two
+    /// folders claim one id in the same scan, the built-in directory wins, then this order, then folder name.
+    /// Missing directories are skipped, and picked up once they appear while the catalog watches.</summary>
     public IReadOnlyList<string> Directories { get; init; } = [];
 
     /// <summary>How long the watched folders must stay quiet before a change is applied, so that a plugin
     /// being copied file by file is loaded once, complete.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The directory of the plugins shipped with the host (full or relative path), or null. Its plugins
+    /// can never be shadowed: an id they declare always stays theirs, whatever another folder declares.</summary>
+    public string? BuiltInDirectory { get; init; }
 
     /// <summary>Watch the directories for added, replaced and removed plugin folders after <see cref="PluginCatalog.Load"/>.
     /// One-shot commands can turn it off to spare the file watchers.</summary>
@@ -20,14 +25,23 @@ public sealed record PluginCatalogOptions
     public IReadOnlyList<Type> SharedTypes { get; init; } = [];
 
     /// <summary>The standard search path: the built-in folder next to the executable, then <c>./plugins</c>,
-    /// then any directories given with <c>--plugins DIR</c>.</summary>
+    /// then the user's plugin folder (where <c>wb plugins install</c> puts plugins), then any directories given
+    /// with <c>--plugins DIR</c>.</summary>
     public static PluginCatalogOptions Standard(IEnumerable<string>? extraDirectories = null) => new()
     {
         Directories =
         [
-            Path.Combine(AppContext.BaseDirectory, "plugins"),
+            BuiltInPlugins,
             Path.Combine(Environment.CurrentDirectory, "plugins"),
+            UserPlugins,
             .. extraDirectories ?? [],
         ],
+        BuiltInDirectory = BuiltInPlugins,
     };
+
+    /// <summary>The plugins shipped next to the executable.</summary>
+    public static string BuiltInPlugins => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>The user's plugin folder, <c>DATA_HOME/plugins</c> (see <see cref="Engine.DataHome"/>).</summary>
+    public static string UserPlugins => Path.Combine(Engine.DataHome.Directory, "plugins");
 }

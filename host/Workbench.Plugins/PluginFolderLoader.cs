@@ -11,6 +11,9 @@ namespace Workbench.Plugins;
 /// context and instantiates its factories. Never throws for a broken plugin: it returns a failed entry instead.</summary>
 internal static class PluginFolderLoader
 {
+    /// <summary>AppContext data key prefix under which each loaded plugin's folder is published (see docs/plugins.md).</summary>
+    public const string PluginFolderKeyPrefix = "Workbench.PluginFolder.";
+
     public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
         var folderPath = Path.Combine(directory, folder);
@@ -21,15 +24,16 @@ internal static class PluginFolderLoader
         {
             if (!File.Exists(entry.AssemblyPath))
             {
-                throw new PluginLoadException($"folder has no {folder}.dll");
+                entry = entry with { AssemblyPath = PluginAssemblyFinder.TheOnlyPluginIn(folderPath, folder) };
             }
 
             var image = File.ReadAllBytes(entry.AssemblyPath);
+            var fileName = Path.GetFileName(entry.AssemblyPath);
             entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
-            var manifest = PluginManifest.Read(image, folder + ".dll");
+            var manifest = PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)
             {
-                throw new PluginLoadException($"{folder}.dll has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin");
+                throw new PluginLoadException($"{fileName} has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin");
             }
 
             entry = entry with { Metadata = new PluginMetadata(manifest.Id, manifest.Version, manifest.Description, manifest.Authors, manifest.ContractVersion) };
@@ -43,9 +47,16 @@ internal static class PluginFolderLoader
                 throw new PluginLoadException("the WorkbenchPlugin attribute has an empty id");
             }
 
+            // Plugins load from memory, so Assembly.Location is empty; a plugin that reads files next to it (data,
+            // a model) finds its folder here. A host convention rather than a contract member: no version bump.
+            AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
             loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
             var assembly = loader.LoadDefaultAssembly();
-            PreloadDependencies(loader, assembly);
+            if (PreloadDependencies(loader, assembly) is { } missing)
+            {
+                throw new PluginLoadException(missing);
+            }
+
             var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
             return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
@@ -75,11 +86,13 @@ internal static class PluginFolderLoader
                 config.LoadInMemory = true;
             });
 
-    /// <summary>Loads the plugin's own dependencies (those that resolve into its context) now.</summary>
-    /// <remarks>Why: a load context refuses new loads once unloading has started, so a run still holding a replaced
-    /// plugin's factory would fail the first time it touched a dependency not loaded yet. Loading them up front
-    /// makes "unloading is cooperative" hold for everything the plugin references statically.</remarks>
-    private static void PreloadDependencies(PluginLoader loader, Assembly main)
+    /// <summary>Loads every assembly the plugin references, transitively through its own dependencies, and returns
+    /// why the first one that does not resolve failed (null when all resolve).</summary>
+    /// <remarks>Why now rather than on first use: a plugin with a missing dependency would otherwise be listed as
+    /// loaded and fail only when a run starts. And a load context refuses new loads once unloading has started, so
+    /// a run still holding a replaced plugin's factory would fail the first time it touched a dependency not loaded
+    /// yet; loading them up front makes "unloading is cooperative" hold for everything referenced statically.</remarks>
+    private static string? PreloadDependencies(PluginLoader loader, Assembly main)
     {
         var context = AssemblyLoadContext.GetLoadContext(main);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name ?? "" };
@@ -101,12 +114,19 @@ internal static class PluginFolderLoader
                         pending.Enqueue(dependency);
                     }
                 }
-                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                catch (FileNotFoundException)
                 {
-                    // Unchanged behaviour for a missing dependency: it fails where the plugin uses it, if it does.
+                    var by = assembly == main ? "" : $" (used by {assembly.GetName().Name})";
+                    return $"missing dependency {reference.Name} {reference.Version}{by}: it is neither in the plugin's folder nor shared by the host";
+                }
+                catch (Exception e) when (e is FileLoadException or BadImageFormatException)
+                {
+                    return $"dependency {reference.Name} {reference.Version} does not load: {e.Message}";
                 }
             }
         }
+
+        return null;
     }
 
     internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -42,7 +42,7 @@ public static class TuiApp
             plugins.Reload();
             run.Reload();
             tasks.Reload();
-            window.Say($"plugins changed: {change}");
+            window.Say($"plugins: {change.Summary(services.Catalog.Plugins)}");
         });
         // A run recorded while the Runs screen is shown appears there without F5.
         run.RunFinished += () =>

@@ -66,6 +66,8 @@ public static class WbProcess
 
         // Never the user's own run database, and never one shared by tests running in parallel.
         info.Environment["WORKBENCH_DB"] = Path.Combine(Directory.CreateTempSubdirectory("wb-db-").FullName, "runs.db");
+        // Nor the user's installed plugins (DATA_HOME/plugins): each process sees an empty user folder unless told.
+        info.Environment["XDG_DATA_HOME"] = Directory.CreateTempSubdirectory("wb-data-").FullName;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -69,7 +69,7 @@ public sealed class BrokenPluginTests
 
         var entry = Assert.Single(catalog.Plugins);
         Assert.Equal(PluginStatus.Failed, entry.Status);
-        Assert.Equal("folder has no Hollow.dll", entry.FailureReason);
+        Assert.Equal("folder has no Hollow.dll (and no other dll)", entry.FailureReason);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class BrokenPluginTests
 
         var duplicate = Assert.Single(catalog.Plugins, p => p.Status == PluginStatus.Failed);
         Assert.Equal("DuplicatePlugin", duplicate.Folder);
-        Assert.Equal($"problem id 'alpha-sphere' is already provided by folder {alpha}", duplicate.FailureReason);
+        Assert.Equal($"folder {duplicate.FolderPath} declares problem id 'alpha-sphere', which folder {alpha} already provides (an id stays with the plugin that has it)", duplicate.FailureReason);
         Assert.Equal(alpha, Assert.Single(catalog.Problems).Origin.Folder);
     }
 
@@ -99,7 +99,7 @@ public sealed class BrokenPluginTests
         catalog.Load();
 
         Assert.Equal([PluginStatus.Loaded, PluginStatus.Failed], catalog.Plugins.Select(p => p.Status));
-        Assert.Equal($"plugin id 'alpha' is already provided by folder {winner}", catalog.Plugins[1].FailureReason);
+        Assert.Equal($"folder {loser} declares plugin id 'alpha', which folder {winner} already provides (an id stays with the plugin that has it)", catalog.Plugins[1].FailureReason);
         Assert.Equal(winner, catalog.Problem("alpha-sphere").Origin.Folder);
 
         Directory.Delete(winner, recursive: true);

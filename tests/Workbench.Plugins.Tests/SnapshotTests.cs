@@ -82,13 +82,14 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void The_standard_search_path_is_builtin_then_working_directory_then_extras()
+    public void The_standard_search_path_is_builtin_then_working_directory_then_user_folder_then_extras()
     {
         var options = PluginCatalogOptions.Standard(["/opt/wb/more"]);
 
         Assert.Equal(
-            [Path.Combine(AppContext.BaseDirectory, "plugins"), Path.Combine(Environment.CurrentDirectory, "plugins"), "/opt/wb/more"],
+            [Path.Combine(AppContext.BaseDirectory, "plugins"), Path.Combine(Environment.CurrentDirectory, "plugins"), Path.Combine(Engine.DataHome.Directory, "plugins"), "/opt/wb/more"],
             options.Directories);
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "plugins"), options.BuiltInDirectory);
         Assert.Equal(TimeSpan.FromMilliseconds(300), options.Debounce);
     }
 

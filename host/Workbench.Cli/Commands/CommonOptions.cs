@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string[]> Plugins = new("--plugins")
     {
-        Description = "Extra plugin directory to scan (repeatable); the built-in folder and ./plugins are always scanned",
+        Description = "Extra plugin directory to scan (repeatable); the built-in folder, ./plugins and the user's plugin folder are always scanned",
         Recursive = true,
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,

@@ -47,8 +47,8 @@ internal static class DescribeCommand
             return new Described("problem", f.Id, f.Description, problem.Origin, f.Options, f.Dimensions.ToString(), DefaultDomain(f));
         }
 
-        var valid = catalog.Optimizers.Select(r => r.Factory.Id).Concat(catalog.Problems.Select(r => r.Factory.Id)).Order(StringComparer.Ordinal);
-        throw new UsageException($"unknown id '{id}'; valid: {string.Join(", ", valid)}");
+        var valid = catalog.Optimizers.Select(r => r.Factory.Id).Concat(catalog.Problems.Select(r => r.Factory.Id));
+        throw new UsageException(CatalogLookup.Unknown("id", id, valid, catalog as IFailedComponents));
     }
 
     /// <summary>The default domain, read off a problem created with default options at its smallest dimension.</summary>
@@ -62,7 +62,7 @@ internal static class DescribeCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $"unavailable ({ex.Message})";
+            return $"unavailable ({ex.Message.ReplaceLineEndings(" ")})";
         }
     }
 

@@ -75,7 +75,7 @@ internal static class MapCommand
     private static async Task<int> RunAsync(ParseResult parse, WorkbenchHost host, MapRequest request, TaskValue[] values, CancellationToken cancellationToken)
     {
         // Usage errors (unknown job, bad option, bad slot count) come before the store is opened: nothing is recorded.
-        var mapJob = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), request.JobId), request.Options);
+        var mapJob = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), request.JobId, host.Catalog), request.Options);
         using var peers = await PeerSlotsAsync(parse, host, new LocalJobSlots(request.Slots), cancellationToken);
         IJobSlotSource source = peers;
         // Our own SIGINT handler as well as the parser's token: Ctrl-C must stop the map cleanly (exit 130, record

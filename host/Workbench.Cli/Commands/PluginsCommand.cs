@@ -5,13 +5,27 @@ using Workbench.Plugins;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>wb plugins list [--json]</c>.</summary>
+/// <summary><c>wb plugins list|watch|install|remove</c>.</summary>
 internal static class PluginsCommand
 {
-    public static Command Create()
+    public static Command Create() => new("plugins", "Inspect the plugin catalog, install and remove plugins")
+    {
+        List(),
+        PluginsWatchCommand.Create(),
+        PluginsInstallCommand.Install(),
+        PluginsInstallCommand.Remove(),
+    };
+
+    /// <summary>One line per plugin, for watch and install: id, version, ids provided, status, folder.</summary>
+    public static string Describe(string verb, PluginEntry p) =>
+        $"{verb} {p.Metadata?.Id ?? p.Folder} {p.Metadata?.Version ?? "-"} [{string.Join(",", p.Provides.Select(c => c.Id))}] " +
+        (p.Status == PluginStatus.Loaded ? "loaded" : $"failed: {p.FailureReason}") + $" ({p.FolderPath})";
+
+    private static Command List()
     {
         var json = CommonOptions.Json("Print a JSON array");
-        var list = new Command("list", "List every plugin found, loaded or failed with the reason") { json };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 1 when any plugin failed to load (for CI)" };
+        var list = new Command("list", "List every plugin found, loaded or failed with the reason") { json, strict };
         list.SetAction(parse =>
         {
             using var host = WorkbenchHost.Open(parse);
@@ -24,77 +38,50 @@ internal static class PluginsCommand
                     id = p.Metadata?.Id,
                     kind = p.Kinds,
                     version = p.Metadata?.Version,
+                    description = p.Metadata?.Description,
+                    authors = p.Metadata?.Authors,
                     folder = p.FolderPath,
                     status = p.Status == PluginStatus.Loaded ? "loaded" : "failed",
                     error = p.FailureReason,
                     provides = p.Provides.Select(c => new { kind = c.Kind, id = c.Id }),
                     sha256 = p.Sha256,
                 }));
-                return ExitCodes.Ok;
             }
-
-            var table = new TextTable("ID", "KIND", "VERSION", "PROVIDES", "STATUS", "FOLDER");
-            foreach (var p in plugins)
+            else
             {
-                table.Add(
-                    p.Metadata?.Id ?? p.Folder,
-                    p.Kinds.Length == 0 ? "-" : p.Kinds,
-                    p.Metadata?.Version ?? "-",
-                    p.Provides.Count == 0 ? "-" : string.Join(",", p.Provides.Select(c => c.Id)),
-                    p.Status == PluginStatus.Loaded ? "loaded" : $"failed: {p.FailureReason}",
-                    p.FolderPath);
+                Console.Out.Write(plugins.Count == 0 ? $"No plugins found in {string.Join(", ", host.Catalog.Directories)}.\n" : Table(plugins));
             }
 
-            Console.Out.Write(plugins.Count == 0 ? "No plugins found.\n" : table.ToString());
+            var failed = plugins.Count(p => p.Status == PluginStatus.Failed);
+            if (parse.GetValue(strict) && failed > 0)
+            {
+                Console.Error.WriteLine($"wb: {failed} plugin{(failed == 1 ? "" : "s")} failed to load (--strict)");
+                return ExitCodes.Failed;
+            }
+
             return ExitCodes.Ok;
         });
-        return new Command("plugins", "Inspect the plugin catalog") { list, Watch() };
+        return list;
     }
 
-    /// <summary><c>wb plugins watch</c>: a long-running catalog that prints each change as it is picked up.</summary>
-    private static Command Watch()
+    private static string Table(IReadOnlyList<PluginEntry> plugins)
     {
-        var command = new Command("watch", "Keep the catalog open and print plugins as they are added, replaced or removed (Ctrl-C to stop)");
-        command.SetAction(async (parse, cancellationToken) =>
+        var table = new TextTable("ID", "KIND", "VERSION", "PROVIDES", "STATUS", "FOLDER", "DESCRIPTION", "AUTHORS");
+        foreach (var p in plugins)
         {
-            using var host = WorkbenchHost.Open(parse, watch: true);
-            foreach (var p in host.Catalog.Plugins)
-            {
-                Console.Out.WriteLine(Describe("found", p));
-            }
+            table.Add(
+                p.Metadata?.Id ?? p.Folder,
+                p.Kinds.Length == 0 ? "-" : p.Kinds,
+                p.Metadata?.Version ?? "-",
+                p.Provides.Count == 0 ? "-" : string.Join(",", p.Provides.Select(c => c.Id)),
+                p.Status == PluginStatus.Loaded ? "loaded" : $"failed: {p.FailureReason}",
+                p.FolderPath,
+                Dash(p.Metadata?.Description),
+                Dash(p.Metadata?.Authors));
+        }
 
-            Console.Out.WriteLine($"watching {string.Join(", ", host.Catalog.Directories)}{(host.Catalog.WatchError is { } e ? $" (watch failed: {e})" : "")}");
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                CatalogChangedEventArgs change;
-                try
-                {
-                    change = await host.Catalog.WaitForChangeAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                var byPath = host.Catalog.Plugins.ToDictionary(p => p.FolderPath, StringComparer.Ordinal);
-                foreach (var path in change.Added.Concat(change.Updated))
-                {
-                    var verb = change.Added.Contains(path) ? "added" : "updated";
-                    Console.Out.WriteLine(byPath.TryGetValue(path, out var entry) ? Describe(verb, entry) : $"{verb} {path}");
-                }
-
-                foreach (var path in change.Removed)
-                {
-                    Console.Out.WriteLine($"removed {path}");
-                }
-            }
-
-            return ExitCodes.Ok;
-        });
-        return command;
+        return table.ToString();
     }
 
-    private static string Describe(string verb, PluginEntry p) =>
-        $"{verb} {p.Metadata?.Id ?? p.Folder} {p.Metadata?.Version ?? "-"} [{string.Join(",", p.Provides.Select(c => c.Id))}] " +
-        (p.Status == PluginStatus.Loaded ? "loaded" : $"failed: {p.FailureReason}") + $" ({p.FolderPath})";
+    private static string Dash(string? text) => string.IsNullOrWhiteSpace(text) ? "-" : text;
 }

@@ -6,7 +6,7 @@ namespace Workbench.Engine.Mapping;
 public static class JobLookup
 {
     /// <exception cref="RunSetupException">Subject <c>job</c>; the message lists the valid ids.</exception>
-    public static Registered<IJobFactory> Find(IReadOnlyList<Registered<IJobFactory>> jobs, string id)
+    public static Registered<IJobFactory> Find(IReadOnlyList<Registered<IJobFactory>> jobs, string id, IFailedComponents? failures = null)
     {
         var match = jobs.FirstOrDefault(r => string.Equals(r.Factory.Id, id, StringComparison.OrdinalIgnoreCase));
         if (match is not null)
@@ -14,7 +14,6 @@ public static class JobLookup
             return match;
         }
 
-        var valid = jobs.Count == 0 ? "none are loaded" : "valid: " + string.Join(", ", jobs.Select(r => r.Factory.Id).Order(StringComparer.Ordinal));
-        throw new RunSetupException("job", $"unknown job '{id}'; {valid}");
+        throw new RunSetupException("job", CatalogLookup.Unknown("job", id, jobs.Select(r => r.Factory.Id), failures));
     }
 }

@@ -28,7 +28,6 @@ public static class TaskCatalogLookup
             return match;
         }
 
-        var valid = catalog.Tasks.Count == 0 ? "none are loaded" : "valid: " + string.Join(", ", catalog.Tasks.Select(r => r.Factory.Id).Order(StringComparer.Ordinal));
-        throw new RunSetupException("task", $"unknown task '{id}'; {valid}");
+        throw new RunSetupException("task", CatalogLookup.Unknown("task", id, catalog.Tasks.Select(r => r.Factory.Id), catalog as IFailedComponents));
     }
 }

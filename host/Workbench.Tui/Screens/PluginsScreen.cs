@@ -66,7 +66,8 @@ internal sealed class PluginsScreen : IScreen
 
         var e = _entries[row];
         var provides = string.Join(", ", e.Provides.Select(p => $"{p.Kind} {p.Id}"));
-        _detail.Text = $"{e.FolderPath}\nprovides: {(provides.Length == 0 ? "nothing" : provides)}\n" +
+        var about = string.Join(" — ", new[] { e.Metadata?.Description, string.IsNullOrWhiteSpace(e.Metadata?.Authors) ? null : "by " + e.Metadata.Authors }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        _detail.Text = $"{e.FolderPath}{(about.Length == 0 ? "" : "  " + about)}\nprovides: {(provides.Length == 0 ? "nothing" : provides)}\n" +
             (e.Status == PluginStatus.Loaded ? $"loaded, sha256 {e.Sha256[..Math.Min(16, e.Sha256.Length)]}" : $"failed: {e.FailureReason}");
     }
 }

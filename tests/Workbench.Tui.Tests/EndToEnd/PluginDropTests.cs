@@ -16,7 +16,7 @@ public sealed class PluginDropTests
 
         var target = Path.Combine(tui.PluginDir, "BetaPlugin");
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "testplugins", "BetaPlugin"), target);
-        tui.WaitFor(s => s.Contains("beta", StringComparison.Ordinal) && s.Contains("plugins changed", StringComparison.Ordinal), "the dropped plugin on the Plugins screen");
+        tui.WaitFor(s => s.Contains("beta", StringComparison.Ordinal) && s.Contains("beta loaded", StringComparison.Ordinal), "the dropped plugin on the Plugins screen");
         Assert.Contains("loaded", tui.LastScreen);
 
         tui.SendKeys("F1");

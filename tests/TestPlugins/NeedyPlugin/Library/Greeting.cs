@@ -1,0 +1,6 @@
+namespace NeedyLibrary;
+
+public static class Greeting
+{
+    public static string Text => "from NeedyLibrary";
+}
