@@ -151,20 +151,21 @@ public sealed partial class PeerProcess : IAsyncDisposable
 
     public void Kill9() => _process.Kill();
 
-    /// <summary>Waits until a run's client has opened its session here (the first session is the test's own
-    /// warm-up), then a second more, so the peer is acted on while it works for the run.</summary>
-    public async Task WaitForRunAsync()
+    /// <summary>Waits until a new client session opens here (beyond the <paramref name="seen"/> ones before the run
+    /// started; the first is the test's own warm-up), then a second more, so the peer is acted on while it works.</summary>
+    public async Task WaitForRunAsync(int seen = 1)
     {
-        for (var i = 0; i < 600 && Sessions() < 2; i++)
+        for (var i = 0; i < 600 && Sessions() <= seen; i++)
         {
             await Task.Delay(50);
         }
 
-        Xunit.Assert.True(Sessions() >= 2, $"the run never reached peer {Name}");
+        Xunit.Assert.True(Sessions() > seen, $"the run never reached peer {Name}");
         await Task.Delay(1000);
     }
 
-    private int Sessions() => StdErr.Split('\n').Count(line => line.Contains(" session ", StringComparison.Ordinal));
+    /// <summary>Client sessions this peer has logged so far.</summary>
+    public int Sessions() => StdErr.Split('\n').Count(line => line.Contains(" session ", StringComparison.Ordinal));
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {

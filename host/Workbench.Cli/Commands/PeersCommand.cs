@@ -123,6 +123,7 @@ internal static class PeersCommand
             cpuBusy = info?.CpuBusy,
             cpuFree = info is null ? (int?)null : Math.Max(0, info.CpuSlots - info.CpuBusy),
             gpuSlots = info?.GpuSlots,
+            taskNodes = info?.Nodes,
             cores = info?.Cores,
             load = info?.Load,
             roundTripMs = peer.RoundTrip?.TotalMilliseconds,
@@ -138,7 +139,7 @@ internal static class PeerTable
     public static string Render(PeerCluster cluster)
     {
         var c = CultureInfo.InvariantCulture;
-        var table = new TextTable("peer", "state", "name", "version", "cpu free", "gpu", "load", "rtt ms", "plugins");
+        var table = new TextTable("peer", "state", "name", "version", "cpu free", "nodes", "gpu", "load", "rtt ms", "plugins");
         foreach (var p in cluster.Peers)
         {
             var info = p.Info;
@@ -149,6 +150,7 @@ internal static class PeerTable
                 info?.Name ?? "-",
                 info is null ? "-" : $"{info.Version}/c{info.ContractVersion}",
                 info is null ? "-" : $"{info.CpuSlots - info.CpuBusy}/{info.CpuSlots}",
+                info is null ? "-" : info.Nodes.ToString(c),
                 info is null ? "-" : info.GpuSlots.ToString(c),
                 info is null || info.Load < 0 ? "-" : info.Load.ToString("F2", c),
                 p.RoundTrip is { } rtt && up ? rtt.TotalMilliseconds.ToString("F2", c) : "-",
