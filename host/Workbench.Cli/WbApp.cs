@@ -22,7 +22,9 @@ public static class WbApp
         {
             // Our own handlers below map exceptions to exit codes; the default handler would print stack traces.
             // A peer drains for up to 8 s on SIGTERM before it exits; the default 2 s would cut that short.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(9.5) });
+            // Commands that stop gracefully on their own signals (wb run, wb task run) do without the parser's handler.
+            var termination = Composition.TerminationSignals.HandlesItself(parse) ? (TimeSpan?)null : TimeSpan.FromSeconds(9.5);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = termination });
         }
         catch (UsageException ex)
         {

@@ -27,6 +27,8 @@ internal static class RunCommand
             using var host = WorkbenchHost.Open(parse);
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            // Before the store is opened: from then on a signal stops the run gracefully and records it.
+            using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = RunRecording.Open(parse);
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
@@ -39,7 +41,7 @@ internal static class RunCommand
                 observers.Add(progress);
             }
 
-            var summary = await RunLoop.RunAsync(run, observers, cancellationToken);
+            var summary = await RunLoop.RunAsync(run, observers, signals.Token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(RunReport.ToJson(run.Description, summary));
@@ -51,16 +53,16 @@ internal static class RunCommand
 
             if (summary.Error is not null)
             {
-                Console.Error.WriteLine($"wb: run failed: {summary.Error}");
+                Console.Error.WriteLine($"wb: run {(summary.Status == RunStatus.Interrupted ? "interrupted" : "failed")}: {summary.Error}");
             }
 
             return summary.Status switch
             {
                 RunStatus.Failed => ExitCodes.Failed,
-                RunStatus.Interrupted => ExitCodes.Cancelled,
+                RunStatus.Interrupted => signals.ExitCode,
                 _ => ExitCodes.Ok,
             };
         });
-        return command;
+        return TerminationSignals.HandledBy(command);
     }
 }

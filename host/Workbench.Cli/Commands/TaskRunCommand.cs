@@ -25,7 +25,7 @@ internal static class TaskRunCommand
         {
             task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             using var host = WorkbenchHost.Open(parse);
             var registered = host.Catalog.Task(parse.GetValue(task)!);
@@ -33,6 +33,8 @@ internal static class TaskRunCommand
             var text = RunOptions.KeyValues(parse.GetValue(options), "--option");
             // A bad option is a usage error found before the store is opened: nothing is recorded for it.
             var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes)).ToText();
+            // Before the store is opened: from then on a signal stops the task gracefully and records it.
+            using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = TaskRecording.Open(parse);
             var started = TaskRunRecords.Start(registered, canonical, runSeed, TaskRunRecords.RequestedNodes(canonical), DateTimeOffset.UtcNow);
             recording.Started(started);
@@ -42,7 +44,14 @@ internal static class TaskRunCommand
             TaskRunResult result;
             try
             {
-                result = new TaskRunner(new LocalTaskRuntime(settings)).Run(registered.Factory, text, runSeed, parse.GetValue(nodes), log);
+                result = new TaskRunner(new LocalTaskRuntime(settings)).Run(registered.Factory, text, runSeed, parse.GetValue(nodes), log, signals.Token);
+            }
+            catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+            {
+                progress?.Clear();
+                recording.Finished(TaskRunRecords.Interrupt(started, log.Finished, DateTimeOffset.UtcNow));
+                Console.Error.WriteLine(recording.Records ? $"wb: task cancelled; recorded as interrupted task run {started.Id}" : "wb: task cancelled");
+                return Task.FromResult(signals.ExitCode);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -59,7 +68,7 @@ internal static class TaskRunCommand
                     Console.Error.WriteLine($"wb: recorded as failed task run {started.Id}");
                 }
 
-                return ExitCodes.Failed;
+                return Task.FromResult(ExitCodes.Failed);
             }
 
             progress?.Clear();
@@ -74,9 +83,9 @@ internal static class TaskRunCommand
                 Console.Out.Write(ToText(id, result));
             }
 
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
-        return command;
+        return TerminationSignals.HandledBy(command);
     }
 
     private static object ToJson(string? id, TaskRunResult r) => new
