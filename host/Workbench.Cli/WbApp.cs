@@ -14,7 +14,7 @@ public static class WbApp
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"wb: {parse.Errors[0].Message}");
+            Fail(parse.Errors[0].Message, flatten: true);
             return ExitCodes.Usage;
         }
 
@@ -28,34 +28,58 @@ public static class WbApp
         }
         catch (UsageException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Fail(ex.Message);
             return ExitCodes.Usage;
         }
         catch (RunSetupException ex)
         {
-            Console.Error.WriteLine($"wb: {SettingFlags.Explain(ex)}");
+            Fail(SettingFlags.Explain(ex));
             return ExitCodes.Usage;
         }
         catch (Engine.Archive.RunIdException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Fail(ex.Message);
             return ExitCodes.Usage;
         }
         catch (Workbench.Storage.StoreException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
         catch (Engine.Experiments.ExperimentException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
         catch (PluginFailureException ex)
         {
-            Console.Error.WriteLine($"wb: {ex.Message}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path checked before the work can still fail during it (a full disk, a mount gone read-only).
+            Fail($"I/O error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex)
+        {
+            // The last line of defence: a user never sees a stack trace, but does see what went wrong.
+            Fail($"internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>One line on stderr, whatever the message holds: the line breaks of the parser's multi-line
+    /// messages (its suggestions) become "; ", and control characters (from user text) are escaped.</summary>
+    private static void Fail(string message, bool flatten = false)
+    {
+        if (flatten)
+        {
+            message = string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        Console.Error.WriteLine("wb: " + Engine.Validation.ControlText.Escape(message));
     }
 
     private static RootCommand BuildRoot()

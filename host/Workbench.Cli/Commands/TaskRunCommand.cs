@@ -19,7 +19,7 @@ internal static class TaskRunCommand
         var nodes = new Option<int?>("--nodes", "-n") { Description = "Number of nodes K (overrides the task's nodes option)" };
         var options = new Option<string[]>("--option", "-o") { Description = "Task option name=value (repeatable)" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed; a fresh one is drawn and printed when absent" };
-        var timeout = new Option<double?>("--timeout") { Description = "Fail the task after this many seconds (a deadlock is detected without it)" };
+        var timeout = CheckedOptions.Seconds("--timeout", "Fail the task after this many seconds (a deadlock is detected without it)");
         var json = CommonOptions.Json("Print exactly one JSON object with the result on stdout");
         var command = new Command("run", "Run a parallel task on K local nodes")
         {

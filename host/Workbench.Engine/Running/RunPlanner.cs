@@ -29,6 +29,7 @@ public sealed class RunPlanner
     public PreparedRun Prepare(RunRequest request)
     {
         request.Stop.Validate();
+        Validation.InputRules.CheckLabels(request.Name, request.Tags);
         request.Islands?.Validate();
         var problemEntry = _catalog.Problem(request.ProblemId);
         var algorithmEntry = _catalog.Optimizer(request.AlgorithmId);
@@ -100,7 +101,8 @@ public sealed class RunPlanner
             return null;
         }
 
-        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi))
+        // The width must be finite too: optimisers sample and step across it, and -1e308:1e308 overflows.
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi) || !double.IsFinite(hi - lo))
         {
             throw new RunSetupException("bounds", $"bounds {lo}:{hi} is invalid: expected LO:HI with finite LO < HI");
         }
