@@ -23,6 +23,25 @@ internal static class CheckedOptions
         CustomParser = result => Parse(result, name, v => InputRules.Finite(name, v)),
     };
 
+    /// <summary>A memory size ("8GB", "512MB", bytes), checked by <see cref="InputRules.Bytes"/>.</summary>
+    public static Option<long?> Bytes(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            if (InputRules.Bytes(name, result.Tokens.Single().Value, out var bytes) is string error)
+            {
+                result.AddError(error);
+                return null;
+            }
+
+            return bytes;
+        },
+    };
+
+    public static readonly Option<long?> MaxMemory = Bytes("--max-memory",
+        "Refuse work whose estimated memory is over this size (e.g. 8GB); default: this machine's memory");
+
     public static Option<T> AtLeast<T>(this Option<T> option, long min)
     {
         option.Validators.Add(result =>

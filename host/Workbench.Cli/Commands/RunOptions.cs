@@ -49,7 +49,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, CheckedOptions.MaxMemory, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
         .. Islands.All,
     ];
 
@@ -125,6 +125,7 @@ internal sealed class RunOptions
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],
             Islands = Islands.ToSettings(parse),
+            MaxMemoryBytes = parse.GetValue(CheckedOptions.MaxMemory),
         };
     }
 

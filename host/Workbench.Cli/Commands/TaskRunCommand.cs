@@ -23,7 +23,7 @@ internal static class TaskRunCommand
         var json = CommonOptions.Json("Print exactly one JSON object with the result on stdout");
         var command = new Command("run", "Run a parallel task on K local nodes")
         {
-            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord,
+            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord, CheckedOptions.MaxMemory,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -32,7 +32,8 @@ internal static class TaskRunCommand
             var runSeed = parse.GetValue(seed) ?? RunDefaults.FreshSeed();
             var text = RunOptions.KeyValues(parse.GetValue(options), "--option");
             // A bad option is a usage error found before the store is opened: nothing is recorded for it.
-            var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes)).ToText();
+            var maxMemory = parse.GetValue(CheckedOptions.MaxMemory);
+            var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes), maxMemory).ToText();
             // Before the store is opened: from then on a signal stops the task gracefully and records it.
             using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = TaskRecording.Open(parse);
@@ -44,7 +45,7 @@ internal static class TaskRunCommand
             TaskRunResult result;
             try
             {
-                result = new TaskRunner(new LocalTaskRuntime(settings)).Run(registered.Factory, text, runSeed, parse.GetValue(nodes), log, signals.Token);
+                result = new TaskRunner(new LocalTaskRuntime(settings), maxMemory).Run(registered.Factory, text, runSeed, parse.GetValue(nodes), log, signals.Token);
             }
             catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
             {

@@ -41,6 +41,12 @@ public sealed class RunPlanner
 
         var problemOptions = SpecResolver.Parse(problemFactory.Options, request.ProblemOptions, $"problem {problemFactory.Id}");
         var algorithmOptions = SpecResolver.Parse(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
+        // Before the problem or the optimiser allocates anything: an absurd dimension or population is refused at once.
+        var islandCount = request.Islands?.Count ?? 1;
+        MemoryBudget.Check(
+            $"algorithm {algorithmEntry.Factory.Id} on {request.Dimension} dimensions{(islandCount > 1 ? $" × {islandCount} islands" : "")}",
+            MemoryBudget.EstimateRun(algorithmEntry.Factory, request.Dimension, algorithmOptions, islandCount),
+            request.MaxMemoryBytes);
         var bounds = BoundsOf(request);
         var problem = PluginCall.Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
         var spec = SpecResolver.Describe(problemEntry, problemOptions, request.Dimension, bounds, problem, request.Evaluation.NonFinite);

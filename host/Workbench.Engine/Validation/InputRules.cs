@@ -60,5 +60,31 @@ public static class InputRules
     public static bool TryParse(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>A memory size: a number with an optional unit (B, KB, MB, GB, TB; powers of 1000), positive and
+    /// finite; "8GB", "512MB", "1e9".</summary>
+    public static string? Bytes(string setting, string text, out long bytes)
+    {
+        bytes = 0;
+        var trimmed = text.Trim().ToUpperInvariant();
+        var units = new (string Suffix, double Scale)[] { ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("T", 1e12), ("G", 1e9), ("M", 1e6), ("K", 1e3), ("B", 1) };
+        var scale = 1.0;
+        foreach (var (suffix, factor) in units)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                (trimmed, scale) = (trimmed[..^suffix.Length], factor);
+                break;
+            }
+        }
+
+        if (!TryParse(trimmed, out var value) || !double.IsFinite(value * scale) || value * scale < 1 || value * scale > 9e18)
+        {
+            return $"{setting} '{text}' is invalid: expected a size such as 512MB or 8GB";
+        }
+
+        bytes = (long)(value * scale);
+        return null;
+    }
+
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

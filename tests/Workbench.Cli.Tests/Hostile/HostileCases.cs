@@ -78,6 +78,17 @@ internal static class HostileCases
             }
         }
 
+        // Memory: refused from the settings, before anything is allocated.
+        yield return new("run --dim 1e9 (cmaes)", 2, ["run", "-a", "cmaes", "-p", "sphere", "-d", "1000000000"]);
+        yield return new("run -o lambda=2147483647", 2, [.. run, "-o", "lambda=2147483647"]);
+        yield return new("run --islands 100000 of a million particles", 2, ["run", "-a", "pso", "-p", "sphere", "-d", "10", "--islands", "100000", "-o", "swarm-size=1000000"]);
+        yield return new("run GA population 1e7 over --max-memory 100MB", 2, ["run", "-a", "ga", "-p", "sphere", "-d", "2", "-o", "population=10000000", "--max-memory", "100MB"]);
+        yield return new("task run heat grid 20000 over --max-memory 8GB", 2, ["task", "run", "-t", "heat", "-o", "grid=20000", "--max-memory", "8GB"]);
+        foreach (var v in new[] { "12XB", "-1GB", "0", "NaN", "", "1e400" })
+        {
+            yield return new($"run --max-memory '{v}'", 2, [.. run, "--max-memory", v]);
+        }
+
         yield return new("task run unknown task", 2, ["task", "run", "-t", "nosuch"]);
         yield return new("task run heat dt too large", 2, ["task", "run", "-t", "heat", "-o", "dt=1"]);
 
