@@ -21,6 +21,13 @@ internal static class RunCommand
         command.Options.Add(json);
         command.Options.Add(StoreOptions.RunDatabase);
         command.Options.Add(StoreOptions.NoRecord);
+        var history = new Option<string>("--history")
+        {
+            Description = "What the store keeps: thinned (default: the first 1000 iterations, every improvement, then geometrically spaced ones) or full",
+            DefaultValueFactory = _ => "thinned",
+        };
+        history.AcceptOnlyFromAmong("thinned", "full");
+        command.Options.Add(history);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
@@ -33,7 +40,7 @@ internal static class RunCommand
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {
-                observers.Add(recorder);
+                observers.Add(parse.GetValue(history) == "full" ? recorder : new HistoryThinning(recorder));
             }
 
             if (ProgressLine.ForTerminal(run.Evaluator) is { } progress)

@@ -135,9 +135,14 @@ internal sealed class RunOptions
         foreach (var pair in pairs ?? [])
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || pair[(eq + 1)..].Trim().Length == 0)
+            if (eq <= 0)
             {
-                throw new UsageException($"{flag} expects name=value with a value, got '{pair}'");
+                throw new UsageException($"{flag} expects name=value, got '{pair}'");
+            }
+
+            if (pair[(eq + 1)..].Trim().Length == 0)
+            {
+                throw new UsageException($"{flag} '{pair}' has no value: expected name=value");
             }
 
             result[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
