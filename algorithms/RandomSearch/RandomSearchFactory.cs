@@ -10,4 +10,7 @@ public sealed class RandomSearchFactory : OptimizerFactory<RandomSearchOptions>
 
     protected override IOptimizer Create(ProblemInfo problem, RandomSearchOptions options, ulong seed) =>
         new RandomSearchOptimizer(problem.Bounds, options.BatchSize, seed);
+
+    /// <summary>One batch of points.</summary>
+    protected override long? EstimateBytes(int dimension, RandomSearchOptions options) => 8L * options.BatchSize * (dimension + 1L);
 }

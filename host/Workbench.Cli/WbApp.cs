@@ -14,7 +14,7 @@ public static class WbApp
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"wb: {parse.Errors[0].Message}");
+            Fail(parse.Errors[0].Message, flatten: true);
             return ExitCodes.Usage;
         }
 
@@ -22,38 +22,64 @@ public static class WbApp
         {
             // Our own handlers below map exceptions to exit codes; the default handler would print stack traces.
             // A peer drains for up to 8 s on SIGTERM before it exits; the default 2 s would cut that short.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(9.5) });
+            // Commands that stop gracefully on their own signals (wb run, wb task run) do without the parser's handler.
+            var termination = Composition.TerminationSignals.HandlesItself(parse) ? (TimeSpan?)null : TimeSpan.FromSeconds(9.5);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = termination });
         }
         catch (UsageException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
+            Fail(ex.Message);
             return ExitCodes.Usage;
         }
         catch (RunSetupException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(SettingFlags.Explain(ex))}");
+            Fail(SettingFlags.Explain(ex));
             return ExitCodes.Usage;
         }
         catch (Engine.Archive.RunIdException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
+            Fail(ex.Message);
             return ExitCodes.Usage;
         }
         catch (Workbench.Storage.StoreException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
         catch (Engine.Experiments.ExperimentException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
         catch (PluginFailureException ex)
         {
-            Console.Error.WriteLine($"wb: {OneLine(ex.Message)}");
+            Fail(ex.Message);
             return ExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path checked before the work can still fail during it (a full disk, a mount gone read-only).
+            Fail($"I/O error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex)
+        {
+            // The last line of defence: a user never sees a stack trace, but does see what went wrong.
+            Fail($"internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>One line on stderr, whatever the message holds: the line breaks of the parser's multi-line
+    /// messages (its suggestions) become "; ", and control characters (from user text) are escaped.</summary>
+    private static void Fail(string message, bool flatten = false)
+    {
+        if (flatten)
+        {
+            message = string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        Console.Error.WriteLine("wb: " + Engine.Validation.ControlText.Escape(OneLine(message)));
     }
 
     /// <summary>Errors are one line: a plugin's exception message can hold newlines (a FileNotFoundException's

@@ -62,6 +62,10 @@ public sealed class HeatTaskFactory : ParallelTaskFactory<HeatOptions>, ITaskBen
         return TaskValue.FromReals(current);
     }
 
+    /// <summary>Each node's band with its next step, the field gathered on node 0, the combined result and its
+    /// copy on the way out: about (nodes + 3) fields of grid² doubles.</summary>
+    protected override long? EstimateBytes(HeatOptions options) => 8L * options.Grid * options.Grid * (options.Nodes + 3L);
+
     protected override TaskLayout Plan(HeatOptions options, ulong seed)
     {
         var nodes = Enumerable.Range(0, options.Nodes).Select(i =>

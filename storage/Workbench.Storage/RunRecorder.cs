@@ -47,8 +47,8 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         };
     }
 
-    /// <summary>Starts the writer and inserts the run on the first flush, not at the start: a run shorter than one
-    /// flush interval then costs one transaction in all, and a kill in its first second loses only that second.</summary>
+    /// <summary>Starts the writer and inserts the run on the first flush, which comes with the first iteration: a run
+    /// is on disk from then on, even if a plugin hangs in its next call and the process is killed.</summary>
     private void Enqueue(Action write)
     {
         if (_writer is null)
@@ -74,7 +74,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         }
 
         _pending!.Add(record);
-        if (record.ElapsedSeconds - _lastFlush >= _flushSeconds)
+        if (_writer is null || record.ElapsedSeconds - _lastFlush >= _flushSeconds)
         {
             _lastFlush = record.ElapsedSeconds;
             var rows = _pending;

@@ -21,6 +21,12 @@ public static class StoreCheck
         }
 
         var bytes = new FileInfo(path).Length;
+        if (bytes == 0)
+        {
+            // LiteDB would take a zero-byte file for a new one; a check must say what it found instead.
+            return new StoreCheckReport(path, 0, 0, 0, 0, [$"{path} is empty (0 bytes): not a run database"]);
+        }
+
         var problems = new List<string>();
         try
         {

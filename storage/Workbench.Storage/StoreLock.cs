@@ -13,10 +13,10 @@ namespace Workbench.Storage;
 /// </remarks>
 internal sealed class StoreLock : IDisposable
 {
-    private readonly FileStream _stream;
-    private readonly string _ownerPath;
+    private readonly FileStream? _stream;
+    private readonly string? _ownerPath;
 
-    private StoreLock(FileStream stream, string ownerPath)
+    private StoreLock(FileStream? stream, string? ownerPath)
     {
         _stream = stream;
         _ownerPath = ownerPath;
@@ -27,6 +27,20 @@ internal sealed class StoreLock : IDisposable
     {
         var lockPath = databasePath + ".lock";
         var ownerPath = databasePath + ".lock-owner";
+        if (Directory.Exists(lockPath))
+        {
+            throw new StoreException($"run database {databasePath} cannot be locked: {lockPath} is a folder; remove it (no process uses it)");
+        }
+
+        if (!WriteAccess.Allowed(lockPath))
+        {
+            // Nobody can write here (a read-only mount, or no permission): readers need no lock, writers are refused.
+            return forWriting
+                ? throw new StoreException($"run database {databasePath} is read-only here: nothing can be recorded or changed in it " +
+                                           "(wb runs list, show, export and wb db check can still read it)")
+                : new StoreLock(null, null);
+        }
+
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -56,6 +70,11 @@ internal sealed class StoreLock : IDisposable
 
     public void Dispose()
     {
+        if (_ownerPath is null)
+        {
+            return; // a reader of a read-only store took no lock
+        }
+
         try
         {
             File.Delete(_ownerPath);
@@ -65,7 +84,7 @@ internal sealed class StoreLock : IDisposable
             // The owner note is advisory; a stale one is overwritten by the next holder.
         }
 
-        _stream.Dispose();
+        _stream?.Dispose();
     }
 
     private static string Describe(bool forWriting) => string.Create(CultureInfo.InvariantCulture,

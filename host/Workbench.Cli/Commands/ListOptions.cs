@@ -14,7 +14,7 @@ internal static class ListOptions
         Description = $"Only {what} started at or after this date (e.g. 2025-01-31 or 2025-01-31T12:00)",
     };
 
-    public static Option<int?> Limit(string what) => new("--limit", "-n") { Description = $"At most this many {what} (default 50; 0 for all)" };
+    public static Option<int?> Limit(string what) => new Option<int?>("--limit", "-n") { Description = $"At most this many {what} (default 50; 0 for all)" }.AtLeast(0);
 
     /// <summary>The limit to query with: 50 unless given, none for 0 or less.</summary>
     public static int? LimitValue(ParseResult parse, Option<int?> limit) => (parse.GetValue(limit) ?? 50) is var n && n > 0 ? n : null;

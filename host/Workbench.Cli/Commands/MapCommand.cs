@@ -19,10 +19,10 @@ internal static class MapCommand
     {
         var job = new Option<string?>("--job", "-j") { Description = "Job id (see wb map jobs)" };
         var count = new Option<int?>("--count", "-n") { Description = "Run the job on the integers 0 .. N-1" };
-        var inputs = new Option<string?>("--inputs", "-i") { Description = "Run the job on each line of this JSONL file (number, string, bool or array of numbers)" };
+        var inputs = new Option<string?>("--inputs", "-i") { Description = "Run the job on each line of this JSONL file (number, string, bool or array of numbers)" }.InputFile();
         var options = new Option<string[]>("--option", "-o") { Description = "Job option name=value (repeatable)" };
         var slots = new Option<int?>("--slots") { Description = "Local slots (threads); default: the number of cores" };
-        var output = new Option<string?>("--out") { Description = "Write the outputs as JSONL in input order ({\"index\":i,\"output\":...} or {\"index\":i,\"error\":\"...\"})" };
+        var output = new Option<string?>("--out") { Description = "Write the outputs as JSONL in input order ({\"index\":i,\"output\":...} or {\"index\":i,\"error\":\"...\"})" }.OutputFile();
         var json = CommonOptions.Json("Print one JSON object: summary and (without --out) every output");
         var command = new Command("map", "Run one job over many independent inputs on every core (Playdoh's map)")
         {

@@ -21,17 +21,26 @@ internal static class RunCommand
         command.Options.Add(json);
         command.Options.Add(StoreOptions.RunDatabase);
         command.Options.Add(StoreOptions.NoRecord);
+        var history = new Option<string>("--history")
+        {
+            Description = "What the store keeps: thinned (default: the first 1000 iterations, every improvement, then geometrically spaced ones) or full",
+            DefaultValueFactory = _ => "thinned",
+        };
+        history.AcceptOnlyFromAmong("thinned", "full");
+        command.Options.Add(history);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             using var host = WorkbenchHost.Open(parse);
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            // Before the store is opened: from then on a signal stops the run gracefully and records it.
+            using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = RunRecording.Open(parse);
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {
-                observers.Add(recorder);
+                observers.Add(parse.GetValue(history) == "full" ? recorder : new HistoryThinning(recorder));
             }
 
             if (ProgressLine.ForTerminal(run.Evaluator) is { } progress)
@@ -39,7 +48,7 @@ internal static class RunCommand
                 observers.Add(progress);
             }
 
-            var summary = await RunLoop.RunAsync(run, observers, cancellationToken);
+            var summary = await RunLoop.RunAsync(run, observers, signals.Token);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(RunReport.ToJson(run.Description, summary));
@@ -51,16 +60,16 @@ internal static class RunCommand
 
             if (summary.Error is not null)
             {
-                Console.Error.WriteLine($"wb: run failed: {summary.Error}");
+                Console.Error.WriteLine($"wb: run {(summary.Status == RunStatus.Interrupted ? "interrupted" : "failed")}: {summary.Error}");
             }
 
             return summary.Status switch
             {
                 RunStatus.Failed => ExitCodes.Failed,
-                RunStatus.Interrupted => ExitCodes.Cancelled,
+                RunStatus.Interrupted => signals.ExitCode,
                 _ => ExitCodes.Ok,
             };
         });
-        return command;
+        return TerminationSignals.HandledBy(command);
     }
 }

@@ -20,9 +20,9 @@ internal sealed class RunOptions
 
     public Option<long?> MaxIterations { get; } = new("--max-iters") { Description = "Iteration limit" };
 
-    public Option<double?> Target { get; } = new("--target") { Description = "Stop once the best fitness is at or below this value" };
+    public Option<double?> Target { get; } = CheckedOptions.Finite("--target", "Stop once the best fitness is at or below this value");
 
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Wall-time limit in seconds" };
+    public Option<double?> TimeLimit { get; } = CheckedOptions.Seconds("--time-limit", "Wall-time limit in seconds");
 
     public Option<int?> Stagnation { get; } = new("--stagnation") { Description = "Stop after this many iterations without improvement" };
 
@@ -30,7 +30,7 @@ internal sealed class RunOptions
 
     public Option<DeviceChoice> Device { get; } = new("--device") { Description = "Where evaluations run: auto (default: a GPU for large batches when there is one and the problem has a kernel), cpu or gpu" };
 
-    public Option<int?> GpuMinBatch { get; } = new("--gpu-min-batch") { Description = "With --device auto: smallest batch sent to the GPU (default 4096 points)" };
+    public Option<int?> GpuMinBatch { get; } = new Option<int?>("--gpu-min-batch") { Description = "With --device auto: smallest batch sent to the GPU (default 4096 points)" }.AtLeast(1);
 
     public Option<string[]> AlgorithmOptions { get; } = new("--option", "-o") { Description = "Algorithm option name=value (repeatable; see wb describe ID)" };
 
@@ -49,7 +49,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, CheckedOptions.MaxMemory, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
         ClusterOptions.Distribute, .. Islands.All,
     ];
 
@@ -126,6 +126,7 @@ internal sealed class RunOptions
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],
             Islands = Islands.ToSettings(parse),
+            MaxMemoryBytes = parse.GetValue(CheckedOptions.MaxMemory),
         };
     }
 
@@ -138,6 +139,11 @@ internal sealed class RunOptions
             if (eq <= 0)
             {
                 throw new UsageException($"{flag} expects name=value, got '{pair}'");
+            }
+
+            if (pair[(eq + 1)..].Trim().Length == 0)
+            {
+                throw new UsageException($"{flag} '{pair}' has no value: expected name=value");
             }
 
             result[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();

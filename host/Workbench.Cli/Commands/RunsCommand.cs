@@ -20,7 +20,7 @@ internal static class RunsCommand
 
     public static RunStore OpenReadOnly(ParseResult parse, Option<string?> db) => RunStore.OpenReadOnly(StoreOptions.Path(parse, db));
 
-    public static RunStore OpenForWriting(ParseResult parse, Option<string?> db) => RunStore.OpenForWriting(StoreOptions.Path(parse, db));
+    public static RunStore OpenForWriting(ParseResult parse, Option<string?> db) => RunStore.OpenForWriting(StoreOptions.WritablePath(parse, db));
 
     public static Argument<string[]> Ids(string description) => new("ID") { Description = description, Arity = ArgumentArity.OneOrMore };
 }

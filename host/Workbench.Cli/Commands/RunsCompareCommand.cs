@@ -17,8 +17,8 @@ internal static class RunsCompareCommand
         var db = StoreOptions.Database();
         var ids = RunsCommand.Ids("Run ids or unique prefixes");
         var by = new Option<CompareAxis>("--by") { Description = "x axis: evaluations (default), iterations or time", DefaultValueFactory = _ => CompareAxis.Evaluations };
-        var png = new Option<string?>("--png") { Description = "Write the convergence plot to this PNG file" };
-        var csv = new Option<string?>("--csv") { Description = "Write the table to this CSV file" };
+        var png = new Option<string?>("--png") { Description = "Write the convergence plot to this PNG file" }.OutputFile();
+        var csv = new Option<string?>("--csv") { Description = "Write the table to this CSV file" }.OutputFile();
         var group = new Option<bool>("--group") { Description = "Group runs that differ only by seed: medians and quartile bands" };
         var command = new Command("compare", "Compare runs: time to reach 1e-1 ... 1e-8 and an overlay plot") { ids, db, by, png, csv, group };
         command.SetAction(parse =>

@@ -56,9 +56,9 @@ internal static class RunsEditCommands
             using var store = RunsCommand.OpenForWriting(parse, db);
             var run = store.Get(parse.GetValue(id)!);
             var tag = parse.GetValue(name)!.Trim();
-            if (tag.Length == 0)
+            if (Engine.Validation.InputRules.Tag(tag) is string bad)
             {
-                throw new UsageException("a tag cannot be empty");
+                throw new UsageException(bad);
             }
 
             store.Tag(run.Id, tag);

@@ -12,7 +12,7 @@ internal static class RunsExportCommand
         var ids = RunsCommand.Ids("Run ids or unique prefixes");
         var csv = new Option<bool>("--csv") { Description = "One CSV row per iteration of every run" };
         var json = new Option<bool>("--json") { Description = "A JSON array: each run's metadata and history columns" };
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of stdout" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of stdout" }.OutputFile();
         var command = new Command("export", "Export runs with their histories") { ids, db, csv, json, output };
         command.SetAction(parse =>
         {

@@ -59,7 +59,8 @@ internal static class RunsShowCommand
         var c = CultureInfo.InvariantCulture;
         var d = r.Description;
         var sb = new StringBuilder();
-        sb.AppendLine(c, $"run {r.Id}{(d.Name is null ? "" : $" \"{d.Name}\"")}{(d.Tags.Count == 0 ? "" : " " + string.Join(" ", d.Tags.Select(t => "#" + t)))}");
+        var labels = $"{(d.Name is null ? "" : $" \"{d.Name}\"")}{(d.Tags.Count == 0 ? "" : " " + string.Join(" ", d.Tags.Select(t => "#" + t)))}";
+        sb.AppendLine(c, $"run {r.Id}{Engine.Validation.ControlText.Escape(labels)}");
         sb.AppendLine(c, $"status:     {r.Status.ToString().ToLowerInvariant()}{(r.StopReason is { } s ? $" ({s})" : "")}{(r.Error is null ? "" : $": {r.Error}")}");
         sb.AppendLine(c, $"algorithm:  {d.Algorithm.Id} (plugin {d.Algorithm.Origin.PluginId} {d.Algorithm.Origin.PluginVersion}, sha256 {RecordText.ShortSha(d.Algorithm.Origin.AssemblySha256)})");
         sb.AppendLine(c, $"problem:    {d.Problem.Id} (plugin {d.Problem.Origin.PluginId} {d.Problem.Origin.PluginVersion}, sha256 {RecordText.ShortSha(d.Problem.Origin.AssemblySha256)}), {d.Dimension}-D, bounds [{Range(d.Lower)}, {Range(d.Upper)}]{(d.BoundsOverridden ? " (overridden)" : "")}");

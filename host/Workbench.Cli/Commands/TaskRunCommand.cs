@@ -21,20 +21,26 @@ internal static class TaskRunCommand
         var nodes = new Option<int?>("--nodes", "-n") { Description = "Number of nodes K (overrides the task's nodes option)" };
         var options = new Option<string[]>("--option", "-o") { Description = "Task option name=value (repeatable)" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed; a fresh one is drawn and printed when absent" };
-        var timeout = new Option<double?>("--timeout") { Description = "Fail the task after this many seconds (a deadlock is detected without it)" };
+        var timeout = CheckedOptions.Seconds("--timeout", "Fail the task after this many seconds (a deadlock is detected without it)");
         var json = CommonOptions.Json("Print exactly one JSON object with the result on stdout");
         var command = new Command("run", "Run a parallel task on K nodes: threads of this machine, or the slots of --peers")
         {
-            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord, ClusterOptions.Peers,
+            task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord, CheckedOptions.MaxMemory, ClusterOptions.Peers,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             using var host = WorkbenchHost.Open(parse);
             var registered = host.Catalog.Task(parse.GetValue(task)!);
             var runSeed = parse.GetValue(seed) ?? RunDefaults.FreshSeed();
             var text = RunOptions.KeyValues(parse.GetValue(options), "--option");
             // A bad option is a usage error found before the store is opened: nothing is recorded for it.
-            var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes)).ToText();
+            var maxMemory = parse.GetValue(CheckedOptions.MaxMemory);
+            var canonical = TaskRunner.Parse(registered.Factory, text, parse.GetValue(nodes), maxMemory).ToText();
+            // Peers are probed before anything is recorded: a bad address or key file is a usage error.
+            var peers = ClusterOptions.PeerTexts(parse);
+            using var cluster = peers.Count > 0 ? PeerCluster.Open(peers, () => ClusterOptions.Credentials(parse)) : null;
+            // Before the store is opened: from then on a signal stops the task gracefully and records it.
+            using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = TaskRecording.Open(parse);
             var started = TaskRunRecords.Start(registered, canonical, runSeed, TaskRunRecords.RequestedNodes(canonical), DateTimeOffset.UtcNow);
             recording.Started(started);
@@ -42,14 +48,19 @@ internal static class TaskRunCommand
             var progress = Console.IsErrorRedirected ? null : new NodeProgressLine(Console.Error);
             var log = new NodeStatisticsLog(progress);
             TaskRunResult result;
-            var peers = ClusterOptions.PeerTexts(parse);
-            using var cluster = peers.Count > 0 ? PeerCluster.Open(peers, () => ClusterOptions.Credentials(parse)) : null;
             try
             {
                 ITaskRuntime runtime = cluster is null
                     ? new LocalTaskRuntime(settings)
                     : new PeerTaskRuntime(cluster, new PluginShipper(host.Catalog), new PeerTaskSettings { Timeout = settings.Timeout });
-                result = new TaskRunner(runtime).Run(registered, text, runSeed, parse.GetValue(nodes), log);
+                result = new TaskRunner(runtime, maxMemory).Run(registered, text, runSeed, parse.GetValue(nodes), log, signals.Token);
+            }
+            catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+            {
+                progress?.Clear();
+                recording.Finished(TaskRunRecords.Interrupt(started, log.Finished, DateTimeOffset.UtcNow));
+                Console.Error.WriteLine(recording.Records ? $"wb: task cancelled; recorded as interrupted task run {started.Id}" : "wb: task cancelled");
+                return Task.FromResult(signals.ExitCode);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -66,7 +77,7 @@ internal static class TaskRunCommand
                     Console.Error.WriteLine($"wb: recorded as failed task run {started.Id}");
                 }
 
-                return ExitCodes.Failed;
+                return Task.FromResult(ExitCodes.Failed);
             }
 
             progress?.Clear();
@@ -81,9 +92,9 @@ internal static class TaskRunCommand
                 Console.Out.Write(ToText(id, result));
             }
 
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
-        return command;
+        return TerminationSignals.HandledBy(command);
     }
 
     private static object ToJson(string? id, TaskRunResult r) => new

@@ -18,7 +18,7 @@ internal sealed class MapRecording : IDisposable
 
     /// <summary>Opens the database before the map starts, so a locked or damaged file stops it before any work.</summary>
     public static MapRecording Open(ParseResult parse) =>
-        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase)));
+        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.WritablePath(parse, StoreOptions.RunDatabase)));
 
     public bool Records => _store is not null;
 

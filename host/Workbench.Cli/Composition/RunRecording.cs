@@ -19,7 +19,7 @@ internal sealed class RunRecording : IDisposable
 
     /// <summary>Opens the database before the run starts, so a locked or damaged file stops the run before any work.</summary>
     public static RunRecording Open(ParseResult parse) =>
-        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase)));
+        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.WritablePath(parse, StoreOptions.RunDatabase)));
 
     public IRunObserver? Observer => _recorder;
 

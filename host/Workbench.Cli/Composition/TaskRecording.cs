@@ -18,7 +18,7 @@ internal sealed class TaskRecording : IDisposable
 
     /// <summary>Opens the database before the task starts, so a locked or damaged file stops it before any work.</summary>
     public static TaskRecording Open(ParseResult parse) =>
-        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.Path(parse, StoreOptions.RunDatabase)));
+        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.WritablePath(parse, StoreOptions.RunDatabase)));
 
     public bool Records => _store is not null;
 

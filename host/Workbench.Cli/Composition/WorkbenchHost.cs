@@ -36,7 +36,9 @@ internal sealed class WorkbenchHost : IDisposable
     public static WorkbenchHost Open(ParseResult parse, bool watch = false)
     {
         var extra = parse.GetValue(CommonOptions.Plugins) ?? [];
-        var options = PluginCatalogOptions.Standard(extra.Select(Path.GetFullPath)) with
+        // Checked here, before loading: a missing or unreadable folder is a usage error, not an empty catalog.
+        var folders = extra.Select(folder => Engine.Validation.UserPaths.ExistingFolder(folder, "--plugins")).ToArray();
+        var options = PluginCatalogOptions.Standard(folders) with
         {
             Watch = watch,
             SharedTypes = GpuPluginSharing.SharedTypes,

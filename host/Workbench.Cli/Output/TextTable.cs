@@ -13,7 +13,8 @@ internal sealed class TextTable
         _headers = headers;
     }
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    /// <summary>Cells may hold user text (names, tags): control characters are escaped so a row stays one line.</summary>
+    public void Add(params string[] cells) => _rows.Add(cells.Select(Engine.Validation.ControlText.Escape).ToArray());
 
     public override string ToString()
     {

@@ -5,7 +5,7 @@ namespace Workbench.Contracts.Tasks;
 /// <summary>Base class that binds validated option values to a typed options class before planning and combining.</summary>
 /// <typeparam name="TOptions">A class with a parameterless constructor whose defaults are the option defaults and
 /// whose settable properties carry <see cref="OptionAttribute"/>.</typeparam>
-public abstract class ParallelTaskFactory<TOptions> : IParallelTaskFactory
+public abstract class ParallelTaskFactory<TOptions> : IParallelTaskFactory, IMemoryEstimate
     where TOptions : class, new()
 {
     public abstract string Id { get; }
@@ -22,6 +22,11 @@ public abstract class ParallelTaskFactory<TOptions> : IParallelTaskFactory
         Combine(Options.Bind<TOptions>(options), nodeResults);
 
     protected abstract TaskLayout Plan(TOptions options, ulong seed);
+
+    public long? EstimateBytes(int dimension, OptionValues options) => EstimateBytes(Options.Bind<TOptions>(options));
+
+    /// <summary>See <see cref="IMemoryEstimate"/>; null (unknown) unless the task says.</summary>
+    protected virtual long? EstimateBytes(TOptions options) => null;
 
     protected abstract TaskResult Combine(TOptions options, IReadOnlyList<TaskValue> nodeResults);
 }

@@ -57,6 +57,10 @@ public static class TaskRunRecords
         };
     }
 
+    /// <summary>Stopped by the user (a signal): recorded as interrupted, with the nodes that had finished.</summary>
+    public static TaskRunRecord Interrupt(TaskRunRecord started, IEnumerable<NodeStatistics> nodes, DateTimeOffset endedAt) =>
+        Fail(started, "cancelled", nodes, endedAt) with { Status = RunStatus.Interrupted };
+
     public static TaskNodeRecord Node(NodeStatistics n) =>
         new(n.Node, n.Elapsed.TotalSeconds, n.TubeTime.TotalSeconds, n.Pushed, n.Popped, n.Succeeded);
 

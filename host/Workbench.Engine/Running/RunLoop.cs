@@ -7,6 +7,8 @@ namespace Workbench.Engine.Running;
 /// <remarks>
 /// The loop never throws for a failure of the run itself: a plugin error, an observer error or a cancellation
 /// ends the run with a status and a reason in the returned summary, which every observer also receives.
+/// The iterations run on a thread of their own under <see cref="RunWatchdog"/>: a plugin call that never returns
+/// cannot hold the run past its time limit (or a cancellation) by more than the watchdog's grace.
 /// </remarks>
 public sealed class RunLoop
 {
@@ -17,6 +19,11 @@ public sealed class RunLoop
     private readonly int _dimension;
     private readonly double[] _bestPoint;
     private readonly double[] _extras;
+    private readonly PluginCalls _calls;
+
+    // Observers are called under this lock, and never again once the watchdog has abandoned the run thread.
+    private readonly Lock _gate = new();
+    private volatile bool _abandoned;
     private double[] _fitness = [];
     private double _best = double.PositiveInfinity;
     private long _evaluations;
@@ -32,7 +39,12 @@ public sealed class RunLoop
         _dimension = run.Problem.Dimension;
         _bestPoint = new double[_dimension];
         _extras = new double[run.Description.ExtraNames.Count];
+        _calls = new PluginCalls(run.Description);
     }
+
+    /// <summary>A batch larger than this many values is evaluated in slices, checking the time limit and
+    /// cancellation between them, so that one huge iteration cannot overrun the limit.</summary>
+    public const int SliceValues = 1 << 20;
 
     public static Task<RunSummary> RunAsync(PreparedRun run, IReadOnlyList<IRunObserver> observers, CancellationToken cancellationToken, TimeProvider? time = null) =>
         new RunLoop(run, observers, time ?? TimeProvider.System).RunAsync(cancellationToken);
@@ -49,7 +61,26 @@ public sealed class RunLoop
                 observer.OnRunStarted(_run.Description);
             }
 
-            stop = await IterateAsync(started, cancellationToken);
+            var loop = Task.Run(() => IterateAsync(started, cancellationToken), CancellationToken.None);
+            if (await RunWatchdog.WatchAsync(loop, _run.Description.Stop.TimeLimit, _calls, cancellationToken) is string stuck)
+            {
+                // Bounded: the abandoned thread may be stuck inside an observer, holding the gate.
+                var locked = _gate.TryEnter(TimeSpan.FromSeconds(1));
+                _abandoned = true;
+                if (locked)
+                {
+                    _gate.Exit();
+                }
+
+                throw new RunStuckException(stuck);
+            }
+
+            stop = await loop;
+        }
+        catch (RunStuckException ex)
+        {
+            stop = new StopReason(cancellationToken.IsCancellationRequested ? StopKind.Cancelled : StopKind.Failed);
+            error = ex.Message;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -98,7 +129,8 @@ public sealed class RunLoop
             }
 
             var fitness = _fitness.AsMemory(0, count);
-            await _run.Evaluator.EvaluateAsync(batch[..(take * _dimension)], fitness[..take], cancellationToken);
+            var wanted = take;
+            take = await EvaluateAsync(batch[..(take * _dimension)], fitness[..take], started, cancellationToken);
             _evaluations += take;
             _iterations++;
             var (iterationBest, mean) = Absorb(batch.Span, fitness.Span[..take]);
@@ -110,9 +142,10 @@ public sealed class RunLoop
             _optimizer.GetExtras(_extras);
             var record = new IterationRecord(_iterations, _evaluations, _best, iterationBest, mean,
                 _time.GetElapsedTime(started).TotalSeconds, (double[])_extras.Clone());
-            foreach (var observer in _observers)
+            Notify(record);
+            if (take < wanted)
             {
-                observer.OnIteration(record);
+                return new StopReason(StopKind.TimeLimit); // the batch was cut at the limit
             }
 
             if (ShouldStop(stop, record) is StopReason reason)
@@ -192,6 +225,7 @@ public sealed class RunLoop
     // would allocate on the hot path.
     private ReadOnlyMemory<double> Ask()
     {
+        _calls.EnterAsk();
         try
         {
             return _optimizer.Ask();
@@ -200,10 +234,15 @@ public sealed class RunLoop
         {
             throw Wrap("Ask", ex);
         }
+        finally
+        {
+            _calls.Leave();
+        }
     }
 
     private void Tell(ReadOnlySpan<double> fitness)
     {
+        _calls.EnterTell();
         try
         {
             _optimizer.Tell(fitness);
@@ -211,6 +250,58 @@ public sealed class RunLoop
         catch (Exception ex) when (ex is not OperationCanceledException and not PluginFailureException)
         {
             throw Wrap("Tell", ex);
+        }
+        finally
+        {
+            _calls.Leave();
+        }
+    }
+
+    /// <summary>Evaluates the batch, in slices when it is large; returns how many points were evaluated, fewer
+    /// than asked when the time limit passed between slices.</summary>
+    private async Task<int> EvaluateAsync(ReadOnlyMemory<double> points, Memory<double> fitness, long started, CancellationToken cancellationToken)
+    {
+        var count = fitness.Length;
+        var slice = Math.Max(1, SliceValues / _dimension);
+        var limit = _run.Description.Stop.TimeLimit;
+        var done = 0;
+        while (done < count)
+        {
+            var n = Math.Min(slice, count - done);
+            _calls.EnterEvaluate();
+            try
+            {
+                await _run.Evaluator.EvaluateAsync(points.Slice(done * _dimension, n * _dimension), fitness.Slice(done, n), cancellationToken);
+            }
+            finally
+            {
+                _calls.Leave();
+            }
+
+            done += n;
+            if (done < count && limit is TimeSpan l && _time.GetElapsedTime(started) >= l)
+            {
+                break;
+            }
+        }
+
+        return done;
+    }
+
+    private void Notify(IterationRecord record)
+    {
+        lock (_gate)
+        {
+            // The watchdog has finished this run: a plugin call that came back late must not add to it.
+            if (_abandoned)
+            {
+                throw new OperationCanceledException();
+            }
+
+            foreach (var observer in _observers)
+            {
+                observer.OnIteration(record);
+            }
         }
     }
 
@@ -222,6 +313,20 @@ public sealed class RunLoop
     }
 
     private RunSummary NotifyFinished(RunSummary summary)
+    {
+        // Not under the gate when the run thread was abandoned: it may be stuck inside an observer holding it.
+        if (_abandoned)
+        {
+            return NotifyFinishedUnlocked(summary);
+        }
+
+        lock (_gate)
+        {
+            return NotifyFinishedUnlocked(summary);
+        }
+    }
+
+    private RunSummary NotifyFinishedUnlocked(RunSummary summary)
     {
         List<string>? errors = null;
         foreach (var observer in _observers)
@@ -243,3 +348,6 @@ public sealed class RunLoop
         };
     }
 }
+
+/// <summary>The watchdog gave up on the run thread; the message names the plugin call it is stuck in.</summary>
+internal sealed class RunStuckException(string message) : Exception(message);

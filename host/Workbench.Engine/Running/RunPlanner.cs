@@ -29,6 +29,7 @@ public sealed class RunPlanner
     public PreparedRun Prepare(RunRequest request)
     {
         request.Stop.Validate();
+        Validation.InputRules.CheckLabels(request.Name, request.Tags);
         request.Islands?.Validate();
         var problemEntry = _catalog.Problem(request.ProblemId);
         var algorithmEntry = _catalog.Optimizer(request.AlgorithmId);
@@ -40,6 +41,12 @@ public sealed class RunPlanner
 
         var problemOptions = SpecResolver.Parse(problemFactory.Options, request.ProblemOptions, $"problem {problemFactory.Id}");
         var algorithmOptions = SpecResolver.Parse(algorithmEntry.Factory.Options, request.AlgorithmOptions, $"algorithm {algorithmEntry.Factory.Id}");
+        // Before the problem or the optimiser allocates anything: an absurd dimension or population is refused at once.
+        var islandCount = request.Islands?.Count ?? 1;
+        MemoryBudget.Check(
+            $"algorithm {algorithmEntry.Factory.Id} on {request.Dimension} dimensions{(islandCount > 1 ? $" × {islandCount} islands" : "")}",
+            MemoryBudget.EstimateRun(algorithmEntry.Factory, request.Dimension, algorithmOptions, islandCount),
+            request.MaxMemoryBytes);
         var bounds = BoundsOf(request);
         var problem = PluginCall.Create(problemEntry.Origin, $"problem '{problemFactory.Id}'", () => problemFactory.Create(problemOptions, request.Dimension, bounds));
         var spec = SpecResolver.Describe(problemEntry, problemOptions, request.Dimension, bounds, problem, request.Evaluation.NonFinite);
@@ -118,7 +125,8 @@ public sealed class RunPlanner
             return null;
         }
 
-        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi))
+        // The width must be finite too: optimisers sample and step across it, and -1e308:1e308 overflows.
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo < hi) || !double.IsFinite(hi - lo))
         {
             throw new RunSetupException("bounds", $"bounds {lo}:{hi} is invalid: expected LO:HI with finite LO < HI");
         }

@@ -26,6 +26,10 @@ public sealed record RunRequest
 
     public IslandSettings? Islands { get; init; }
 
+    /// <summary>Refuse the run when its estimated memory is over this many bytes; null: the machine's memory
+    /// (see <see cref="MemoryBudget"/>).</summary>
+    public long? MaxMemoryBytes { get; init; }
+
     public string? Name { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];

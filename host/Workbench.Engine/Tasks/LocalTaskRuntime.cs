@@ -39,7 +39,18 @@ public sealed class LocalTaskRuntime : ITaskRuntime
             new Thread(worker.Run) { IsBackground = true, Name = $"wb-task-{taskId}-node-{node}" }.Start();
         }
 
-        var finished = done.Wait(_settings.Timeout ?? System.Threading.Timeout.InfiniteTimeSpan);
+        bool finished;
+        try
+        {
+            finished = done.Wait(_settings.Timeout ?? System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The nodes see the same cancellation; a node that ignores it is abandoned after the grace.
+            done.Wait(_settings.CancelGrace);
+            throw;
+        }
+
         if (!finished)
         {
             var waits = network.Snapshot();

@@ -10,10 +10,13 @@ namespace Workbench.Engine.Tasks;
 public sealed class TaskRunner
 {
     private readonly ITaskRuntime _runtime;
+    private readonly long? _maxMemoryBytes;
 
-    public TaskRunner(ITaskRuntime? runtime = null)
+    /// <param name="maxMemoryBytes">Refuse a task estimated over this; null: the machine's memory.</param>
+    public TaskRunner(ITaskRuntime? runtime = null, long? maxMemoryBytes = null)
     {
         _runtime = runtime ?? new LocalTaskRuntime();
+        _maxMemoryBytes = maxMemoryBytes;
     }
 
     /// <param name="factory">The task, for example from <see cref="ITaskCatalog"/>.</param>
@@ -42,7 +45,7 @@ public sealed class TaskRunner
         CancellationToken cancellationToken = default)
     {
         var factory = registered.Factory;
-        var values = Parse(factory, options, nodes);
+        var values = Parse(factory, options, nodes, _maxMemoryBytes);
         var layout = Plugin(factory, "plan", () => factory.Plan(values, seed));
         var spec = ComponentSpec.Of("task", factory.Id, registered.Origin, values.ToText());
         var execution = _runtime.Execute(new TaskJob(factory, layout, seed) { Spec = spec }, observer, cancellationToken);
@@ -60,7 +63,8 @@ public sealed class TaskRunner
     }
 
     /// <summary>Parses options as <see cref="Run"/> does (for UIs that validate before starting).</summary>
-    public static OptionValues Parse(IParallelTaskFactory factory, IReadOnlyDictionary<string, string> options, int? nodes)
+    /// <remarks>Also refuses a task whose estimated memory is over <paramref name="maxMemoryBytes"/> (or the machine's).</remarks>
+    public static OptionValues Parse(IParallelTaskFactory factory, IReadOnlyDictionary<string, string> options, int? nodes, long? maxMemoryBytes = null)
     {
         var text = new Dictionary<string, string>(options, StringComparer.Ordinal);
         if (nodes is int k)
@@ -77,6 +81,11 @@ public sealed class TaskRunner
         try
         {
             var values = factory.Options.Parse(text, owner);
+            if ((factory as Contracts.IMemoryEstimate)?.EstimateBytes(0, values) is long bytes)
+            {
+                Running.MemoryBudget.Check(owner, bytes, maxMemoryBytes);
+            }
+
             return values;
         }
         catch (OptionException ex)
