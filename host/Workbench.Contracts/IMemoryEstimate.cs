@@ -9,6 +9,7 @@ namespace Workbench.Contracts;
 public interface IMemoryEstimate
 {
     /// <param name="dimension">The problem's dimension (0 for a parallel task).</param>
+    /// <param name="options">The component's parsed options, defaults included.</param>
     /// <returns>Bytes, or null when the component cannot tell.</returns>
     long? EstimateBytes(int dimension, OptionValues options);
 }
