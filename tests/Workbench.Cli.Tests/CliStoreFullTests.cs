@@ -28,8 +28,8 @@ public sealed class CliStoreFullTests : IDisposable
         var before = await ListRuns();
         var stored = Assert.Single(before.EnumerateArray());
 
-        // 300 KiB per file; 20,000 PSO iterations of history need several MB.
-        var full = await RunWithFileSizeLimit(300, ["run", "-a", "pso", "-p", "rastrigin", "-d", "10", "--max-iters", "20000", "--seed", "3", "--db", Db]);
+        // 300 KiB per file; 20,000 PSO iterations of full history (not thinned) need several MB.
+        var full = await RunWithFileSizeLimit(300, ["run", "-a", "pso", "-p", "rastrigin", "-d", "10", "--max-iters", "20000", "--seed", "3", "--history", "full", "--db", Db]);
         Assert.Equal(1, full.ExitCode);
         Assert.Contains($"recording to {Db} failed", full.StdErr, StringComparison.Ordinal);
 
