@@ -24,6 +24,10 @@ public sealed record TuiServices
     /// <summary>Parallel task factories (Monte Carlo pi, heat equation), or null when none are wired.</summary>
     public ITaskCatalog? Tasks { get; init; }
 
+    /// <summary>Opens a task runtime over the peers named (as typed: addresses, @FILE...); the runtime is disposed
+    /// after the task. Null when this build has no transport.</summary>
+    public Func<IReadOnlyList<string>, ITaskRuntime>? TasksOnPeers { get; init; }
+
     /// <summary>The cluster (peers, and sharing this machine's cores), or null when this build has no transport.</summary>
     public Engine.Cluster.IClusterService? Cluster { get; init; }
 

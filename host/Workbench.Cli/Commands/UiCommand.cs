@@ -41,6 +41,7 @@ internal static class UiCommand
                 Runs = new StoreRunBrowser(store, new OptionLabels(host.Catalog)),
                 Recorders = _ => [store.CreateRecorder()],
                 Cluster = cluster,
+                TasksOnPeers = peers => Transport.Tasks.PeerTaskRuntime.Open(peers, () => ClusterOptions.Credentials(parse), host.Catalog, new Transport.Tasks.PeerTaskSettings()),
             });
         }
         finally

@@ -120,11 +120,11 @@ public sealed class RunSettingsForm
     public void NewSeed() => Seed.Text = RunDefaults.FreshSeed().ToString(Inv);
 
     /// <summary>The peers as typed; addresses are checked by the planner, which names a bad one on the message line.</summary>
-    private static string[] PeerList(string text) => text.Trim().StartsWith('@')
+    internal static string[] PeerList(string text) => text.Trim().StartsWith('@')
         ? [text.Trim()]
         : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string? CheckPeers(string text) =>
+    internal static string? CheckPeers(string text) =>
         PeerList(text).Any(p => p.Any(char.IsWhiteSpace)) ? $"peers '{text}' is invalid: expected HOST:PORT,... separated by commas" : null;
 
     private static long? OptionalLong(FormField f) => f.Text.Trim().Length == 0 ? null : long.Parse(f.Text.Trim(), Inv);

@@ -26,6 +26,8 @@ internal sealed class TasksScreen : IScreen
     private readonly HeatMapView _map = new() { Width = Dim.Fill(), Height = Dim.Fill() };
     private readonly FormField _seed = new("seed", Engine.Running.RunDefaults.FreshSeed().ToString(CultureInfo.InvariantCulture), "an integer >= 0", "Task seed",
         t => ulong.TryParse(t.Trim(), CultureInfo.InvariantCulture, out _) ? null : $"seed '{t}' is invalid: expected an integer >= 0");
+    private readonly FormField _peers = new("peers", Environment.GetEnvironmentVariable("WORKBENCH_PEERS") ?? "", "HOST:PORT,... or @FILE, or empty",
+        "Peers whose slots run the nodes, one node per slot (empty: threads of this machine)", RunSettingsForm.CheckPeers);
     private OptionForm _options = new("task", OptionSchema.Empty);
     private CancellationTokenSource? _cancel;
 
@@ -68,7 +70,9 @@ internal sealed class TasksScreen : IScreen
         OnPicked();
     }
 
-    private IParallelTaskFactory? Factory => _services.Tasks?.Tasks.FirstOrDefault(t => t.Factory.Id == _tasks.Selected)?.Factory;
+    private Engine.Catalog.Registered<IParallelTaskFactory>? Registered => _services.Tasks?.Tasks.FirstOrDefault(t => t.Factory.Id == _tasks.Selected);
+
+    private IParallelTaskFactory? Factory => Registered?.Factory;
 
     private void OnPicked()
     {
@@ -80,7 +84,7 @@ internal sealed class TasksScreen : IScreen
         }
 
         _options = new OptionForm(owner, factory?.Options ?? OptionSchema.Empty);
-        _form.SetSections([("", [_seed]), ($"{factory?.Id} options", _options.Fields)]);
+        _form.SetSections([("", [_seed, _peers]), ($"{factory?.Id} options", _options.Fields)]);
         _help.Text = factory?.Description ?? "";
     }
 
@@ -92,9 +96,10 @@ internal sealed class TasksScreen : IScreen
             return;
         }
 
-        var factory = Factory;
-        var errors = _options.Errors.Prepend(_seed.Error).OfType<string>().ToList();
-        if (factory is null || errors.Count > 0)
+        var registered = Registered;
+        var factory = registered?.Factory;
+        var errors = _options.Errors.Prepend(_peers.Error).Prepend(_seed.Error).OfType<string>().ToList();
+        if (registered is null || factory is null || errors.Count > 0)
         {
             _message(factory is null ? "pick a task first" : $"cannot start: {errors[0]}");
             return;
@@ -103,6 +108,7 @@ internal sealed class TasksScreen : IScreen
         var cancel = _cancel = new CancellationTokenSource();
         var seed = ulong.Parse(_seed.Text.Trim(), CultureInfo.InvariantCulture);
         var options = _options.ChangedValues();
+        var peers = RunSettingsForm.PeerList(_peers.Text);
         var feed = new TaskProgressFeed(_ui.Post, lines => _progress.Text = string.Join("\n", lines));
         _progress.Text = $"starting {factory.Id}...";
         _result.Text = "";
@@ -111,8 +117,11 @@ internal sealed class TasksScreen : IScreen
         {
             try
             {
-                var result = new TaskRunner().Run(factory, options, seed, null, feed, cancel.Token);
-                _ui.Post(() => ShowResult(result));
+                var onPeers = peers.Length > 0 && _services.TasksOnPeers is { } open ? open(peers) : null;
+                using var lease = onPeers as IDisposable;
+                var result = new TaskRunner(onPeers).Run(registered, options, seed, null, feed, cancel.Token);
+                var where = onPeers is null ? "on this machine" : $"on peers {string.Join(",", peers)}";
+                _ui.Post(() => ShowResult(result, where));
             }
             catch (Exception ex)
             {
@@ -131,12 +140,12 @@ internal sealed class TasksScreen : IScreen
         _message(_cancel is null ? "no task is going" : "stopping the task...");
     }
 
-    private void ShowResult(TaskRunResult run)
+    private void ShowResult(TaskRunResult run, string where)
     {
         var r = run.Result;
         var value = r.Value.IsArray ? $"array {string.Join("x", r.Shape)} sha256 {run.Sha256[..12]}" : TaskText.Scalar(r.Value);
         var metrics = string.Join("  ", r.Metrics.Select(m => $"{m.Name} {m.Value:G6}{m.Unit}"));
-        _result.Text = $"{run.TaskId}: {value}  ({run.Elapsed.TotalSeconds:0.00} s, {run.NodeCount} nodes)\n{metrics}";
+        _result.Text = $"{run.TaskId}: {value}  ({run.Elapsed.TotalSeconds:0.00} s, {run.NodeCount} nodes {where})\n{metrics}";
         if (r.Shape.Count == 2 && r.Value.Kind == TaskValueKind.RealArray)
         {
             _map.SetField(r.Value.AsReals().ToArray(), r.Shape[0], r.Shape[1]);

@@ -22,8 +22,26 @@ namespace Workbench.Transport.Tasks;
 /// <item>Cancellation (Ctrl-C) cancels every node's call, which cancels the node on its peer.</item>
 /// </list>
 /// </remarks>
-public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, PeerTaskSettings settings) : ITaskRuntime
+public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, PeerTaskSettings settings) : ITaskRuntime, IDisposable
 {
+    private bool _ownsCluster;
+
+    /// <summary>A runtime over the peers named as the user gave them, probed once; disposing it closes them.</summary>
+    /// <exception cref="RunSetupException">An address is malformed or the key file cannot be read.</exception>
+    public static PeerTaskRuntime Open(IReadOnlyList<string> peers, Func<ClusterCredentials> credentials, Engine.Specs.IPluginFolderSource folders, PeerTaskSettings settings) =>
+        new(PeerCluster.Open(peers, credentials), new PluginShipper(folders), settings) { _ownsCluster = true };
+
+    /// <summary>Peers that answered when the runtime was opened or since.</summary>
+    public IReadOnlyList<string> PeersUp => cluster.Up.Select(p => p.Name).ToArray();
+
+    public void Dispose()
+    {
+        if (_ownsCluster)
+        {
+            cluster.Dispose();
+        }
+    }
+
     public TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken) =>
         ExecuteAsync(job, observer, cancellationToken).GetAwaiter().GetResult();
 
