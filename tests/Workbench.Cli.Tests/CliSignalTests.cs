@@ -56,7 +56,7 @@ public sealed class CliSignalTests : IDisposable
         using var process = WbProcess.Start(["run", "-a", "pso", "-p", "sphere", "-d", "3", "--time-limit", "60", "--json", "--db", Db]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         await Signals.WaitForFirstIterationAsync(Db, process);
-        await Task.Delay(300); // more iterations, so that there is history to flush
+        await Task.Delay(1000); // more iterations, so that there is history to flush
         Signals.Send(process, signal);
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "wb did not stop on the signal");
         Assert.Equal(exitCode, process.ExitCode);
@@ -66,8 +66,11 @@ public sealed class CliSignalTests : IDisposable
         var run = AssertOneCancelledRun();
         // Every iteration the summary counts is in the stored history: nothing was lost.
         var csv = await WbProcess.RunAsync(["runs", "export", run, "--csv", "--db", Db]);
-        var last = csv.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(',');
-        Assert.Equal(json.RootElement.GetProperty("iterations").GetInt64().ToString(), last[4]);
+        var lines = csv.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var iterations = json.RootElement.GetProperty("iterations").GetInt64();
+        // On a loaded machine the signal can beat the first iteration (the log file exists from the start):
+        // then the history is rightly empty, only the header.
+        Assert.Equal(iterations == 0 ? "iteration" : iterations.ToString(), lines[^1].Split(',')[4]);
     }
 
     [Fact]
