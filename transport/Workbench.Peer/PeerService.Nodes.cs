@@ -41,7 +41,7 @@ internal sealed partial class PeerService
         catch (Exception e) when (e is not OperationCanceledException)
         {
             run.Cancel();
-            throw new RpcException(new Status(StatusCode.Aborted, $"peer {state.Options.Name}: node {start.Node}: {e.GetType().Name}: {OneLine(e.Message)}"));
+            throw new RpcException(new Status(StatusCode.Aborted, $"peer {state.Options.Name}: node {start.Node}: {e.GetType().Name}: {Transport.Client.PeerConnection.OneLine(e.Message)}"));
         }
         finally
         {
@@ -79,6 +79,4 @@ internal sealed partial class PeerService
             run.Cancel();
         }
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

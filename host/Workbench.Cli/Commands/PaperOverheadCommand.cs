@@ -49,54 +49,29 @@ internal static class PaperOverheadCommand
             }
 
             using var host = WorkbenchHost.Open(parse);
-            var named = ClusterOptions.PeerTexts(parse);
-            var local = new List<LocalPeer>();
-            try
+            // Without --peers, three loopback peers of one slot in this process (the paper's 3 workers).
+            await using var bench = await BenchPeers.OpenAsync(parse, host, loopback: 3);
+            var peers = bench.Addresses;
+            var evaluators = new PeersEvaluatorProvider(new CpuEvaluatorProvider(), bench.Credentials, host.Catalog,
+                warning => Console.Error.WriteLine($"wb: warning: {warning}"));
+            var experiment = new OverheadExperiment(new RunPlanner(host.Catalog, evaluators));
+            var line = "";
+            experiment.PointMeasured += p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{line} pause {p.PauseMs} ms: 1 slot {p.BaselineSeconds:F3} s, {peers.Count} peers {p.DistributedSeconds:F3} s, speed-up {p.Speedup:F2}{(p.SameResult ? "" : "  RESULTS DIFFER")}"));
+            var distributed = new EvaluationSettings { Workers = 1, Peers = peers, UseLocal = false, OnPeerLoss = PeerLossPolicy.Fail };
+            var results = new List<(string Line, IReadOnlyList<OverheadExperiment.Point> Points)>();
+            foreach (var name in lines)
             {
-                ClusterCredentials credentials;
-                if (named.Count > 0)
-                {
-                    credentials = ClusterOptions.Credentials(parse);
-                }
-                else
-                {
-                    var key = LocalPeer.EphemeralKey();
-                    credentials = new ClusterCredentials(key);
-                    for (var i = 0; i < 3; i++)
-                    {
-                        local.Add(await LocalPeer.StartAsync(host.Catalog, key, 1, $"peer-{i + 1}"));
-                    }
-                }
-
-                var peers = named.Count > 0 ? named : local.Select(p => p.Address.ToString()).ToArray();
-                var evaluators = new PeersEvaluatorProvider(new CpuEvaluatorProvider(), () => credentials, host.Catalog,
-                    warning => Console.Error.WriteLine($"wb: warning: {warning}"));
-                var experiment = new OverheadExperiment(new RunPlanner(host.Catalog, evaluators));
-                var line = "";
-                experiment.PointMeasured += p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{line} pause {p.PauseMs} ms: 1 slot {p.BaselineSeconds:F3} s, {peers.Count} peers {p.DistributedSeconds:F3} s, speed-up {p.Speedup:F2}{(p.SameResult ? "" : "  RESULTS DIFFER")}"));
-                var distributed = new EvaluationSettings { Workers = 1, Peers = peers, UseLocal = false, OnPeerLoss = PeerLossPolicy.Fail };
-                var results = new List<(string Line, IReadOnlyList<OverheadExperiment.Point> Points)>();
-                foreach (var name in lines)
-                {
-                    line = name.ToUpperInvariant();
-                    var settings = name == "ga"
-                        ? OverheadExperiment.Settings.PaperGa(distributed) with { Iterations = parse.GetValue(gaGenerations) }
-                        : OverheadExperiment.Settings.PaperPso(distributed) with { Iterations = parse.GetValue(iterations) };
-                    var points = await experiment.RunAsync(settings with { Repetitions = parse.GetValue(reps), PausesMs = parse.GetValue(pauses)! }, cancellationToken);
-                    results.Add((line, points));
-                }
-
-                Report(parse, json, png, results, peers.Count);
-                return results.All(r => r.Points.All(p => p.SameResult)) ? ExitCodes.Ok : ExitCodes.Failed;
+                line = name.ToUpperInvariant();
+                var settings = name == "ga"
+                    ? OverheadExperiment.Settings.PaperGa(distributed) with { Iterations = parse.GetValue(gaGenerations) }
+                    : OverheadExperiment.Settings.PaperPso(distributed) with { Iterations = parse.GetValue(iterations) };
+                var points = await experiment.RunAsync(settings with { Repetitions = parse.GetValue(reps), PausesMs = parse.GetValue(pauses)! }, cancellationToken);
+                results.Add((line, points));
             }
-            finally
-            {
-                foreach (var peer in local)
-                {
-                    await peer.DisposeAsync();
-                }
-            }
+
+            Report(parse, json, png, results, peers.Count);
+            return results.All(r => r.Points.All(p => p.SameResult)) ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }

@@ -10,13 +10,21 @@ internal sealed class BenchPeers : IAsyncDisposable
 {
     private readonly List<LocalPeer> _loopback;
 
-    private BenchPeers(PeerCluster? cluster, List<LocalPeer> loopback)
+    private BenchPeers(PeerCluster? cluster, List<LocalPeer> loopback, IReadOnlyList<string> addresses, Func<ClusterCredentials> credentials)
     {
         Cluster = cluster;
         _loopback = loopback;
+        Addresses = addresses;
+        Credentials = credentials;
     }
 
     public PeerCluster? Cluster { get; }
+
+    /// <summary>The peers' addresses as a run names them (empty when there are none).</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>The key that talks to them: the user's for named peers, a key of this process for loopback ones.</summary>
+    public Func<ClusterCredentials> Credentials { get; }
 
     /// <summary>Peers that answered.</summary>
     public int Count => Cluster?.Up.Count ?? 0;
@@ -26,12 +34,13 @@ internal sealed class BenchPeers : IAsyncDisposable
         var named = ClusterOptions.PeerTexts(parse);
         if (named.Count > 0)
         {
-            return new BenchPeers(PeerCluster.Open(named, () => ClusterOptions.Credentials(parse)), []);
+            Func<ClusterCredentials> credentials = () => ClusterOptions.Credentials(parse);
+            return new BenchPeers(PeerCluster.Open(named, credentials), [], named, credentials);
         }
 
         if (loopback == 0)
         {
-            return new BenchPeers(null, []);
+            return new BenchPeers(null, [], [], () => ClusterOptions.Credentials(parse));
         }
 
         var key = LocalPeer.EphemeralKey();
@@ -41,7 +50,9 @@ internal sealed class BenchPeers : IAsyncDisposable
             peers.Add(await LocalPeer.StartAsync(host.Catalog, key, 1, $"loopback-{i + 1}"));
         }
 
-        return new BenchPeers(PeerCluster.Open(peers.Select(p => p.Address.ToString()).ToArray(), () => new ClusterCredentials(key)), peers);
+        var addresses = peers.Select(p => p.Address.ToString()).ToArray();
+        var own = new ClusterCredentials(key);
+        return new BenchPeers(PeerCluster.Open(addresses, () => own), peers, addresses, () => own);
     }
 
     public async ValueTask DisposeAsync()

@@ -47,6 +47,23 @@ public sealed class PeerCluster : IDisposable
     /// <summary>Peers that answered and take work, in address order.</summary>
     public IReadOnlyList<PeerConnection> Up => _members.Where(m => m.State == PeerState.Up).Select(m => m.Connection).ToArray();
 
+    /// <summary>The slots the peers that are up share, counted round-robin (every peer's first slot, then every
+    /// second slot...), so k whole units of work (islands, task nodes) spread over as many peers as possible.</summary>
+    public IReadOnlyList<PeerConnection> SlotsRoundRobin()
+    {
+        var peers = Up.Where(p => p.Info?.CpuSlots > 0).ToArray();
+        var slots = new List<PeerConnection>();
+        for (var round = 0; peers.Any(p => p.Info!.CpuSlots > round); round++)
+        {
+            slots.AddRange(peers.Where(p => p.Info!.CpuSlots > round));
+        }
+
+        return slots;
+    }
+
+    /// <summary>Every peer and why it takes no work (down, refused, or no slot shared), for one error line.</summary>
+    public string Reasons() => string.Join("; ", Peers.Select(p => $"{p.Address}: {ReasonOf(p) ?? "shares no slot"}"));
+
     public PeerState StateOf(PeerConnection peer) => Find(peer).State;
 
     /// <summary>Why a peer is down or refused, or null when it is up.</summary>

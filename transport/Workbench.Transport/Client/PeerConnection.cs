@@ -125,7 +125,8 @@ public sealed class PeerConnection : IDisposable
     private static bool IsLoss(StatusCode code) => code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal
         or StatusCode.Unknown or StatusCode.Cancelled or StatusCode.ResourceExhausted or StatusCode.Unauthenticated or StatusCode.PermissionDenied;
 
-    private static string Describe(RpcException e) => e.StatusCode switch
+    /// <summary>Why a call failed, in one line: the transport's own words for a broken connection.</summary>
+    internal static string Describe(RpcException e) => e.StatusCode switch
     {
         StatusCode.DeadlineExceeded => "no answer in time",
         StatusCode.Unauthenticated => "refused the request: " + e.Status.Detail,
@@ -136,7 +137,7 @@ public sealed class PeerConnection : IDisposable
     /// <summary>The transport's own words ("Connection refused"), not the layers of wrapping around them.</summary>
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RemoteCertificateValidationCallback TrustOnly(string caPath)
     {

@@ -63,7 +63,7 @@ public sealed partial class IslandsEvaluator
                     continue;
                 }
 
-                Move(home, Reason(e));
+                Move(home, PeerConnection.Describe(e));
             }
             catch (PeerUnavailableException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -180,13 +180,8 @@ public sealed partial class IslandsEvaluator
     /// <summary>Places island k on the k-th slot, counting the peers' slots round-robin first, then this machine's.</summary>
     private void Place()
     {
-        var peers = _cluster.Up.Where(p => p.Info?.CpuSlots > 0).ToArray();
-        var slots = new List<PeerConnection?>();
-        for (var round = 0; peers.Any(p => p.Info!.CpuSlots > round); round++)
-        {
-            slots.AddRange(peers.Where(p => p.Info!.CpuSlots > round));
-        }
-
+        var slots = new List<PeerConnection?>(_cluster.SlotsRoundRobin());
+        var onPeers = slots.Count;
         if (_settings.UseLocal)
         {
             slots.AddRange(Enumerable.Repeat<PeerConnection?>(null, _problem.Traits.IsThreadSafe ? Math.Max(1, _settings.LocalWorkers) : 1));
@@ -194,8 +189,7 @@ public sealed partial class IslandsEvaluator
 
         if (slots.Count == 0)
         {
-            var reasons = string.Join("; ", _cluster.Peers.Select(p => $"{p.Address}: {_cluster.ReasonOf(p) ?? "shares no slot"}"));
-            throw new RunSetupException("peers", $"peers: no slot for the islands, and --no-local keeps them off this machine ({reasons})");
+            throw new RunSetupException("peers", $"peers: no slot for the islands, and --no-local keeps them off this machine ({_cluster.Reasons()})");
         }
 
         foreach (var home in _homes)
@@ -203,7 +197,7 @@ public sealed partial class IslandsEvaluator
             home.Peer = slots[home.Index % slots.Count];
         }
 
-        if (peers.Length == 0)
+        if (onPeers == 0)
         {
             Warn("no peer answers: every island runs on this machine");
         }
@@ -235,6 +229,4 @@ public sealed partial class IslandsEvaluator
             // Best effort: see the summary.
         }
     }
-
-    private static string Reason(RpcException e) => e.Status.Detail is { Length: > 0 } detail ? detail : e.StatusCode.ToString();
 }

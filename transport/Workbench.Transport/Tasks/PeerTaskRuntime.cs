@@ -128,17 +128,10 @@ public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, 
     /// <summary>Node i on the i-th slot, the peers' slots counted round-robin, wrapping when nodes outnumber slots.</summary>
     private RemoteNode[] Place(int count)
     {
-        var peers = cluster.Up.Where(p => p.Info?.CpuSlots > 0).ToArray();
-        if (peers.Length == 0)
+        var slots = cluster.SlotsRoundRobin();
+        if (slots.Count == 0)
         {
-            var reasons = string.Join("; ", cluster.Peers.Select(p => $"{p.Address}: {cluster.ReasonOf(p) ?? "shares no slot"}"));
-            throw new RunSetupException("peers", $"peers: no peer can take the task's nodes ({reasons})");
-        }
-
-        var slots = new List<PeerConnection>();
-        for (var round = 0; peers.Any(p => p.Info!.CpuSlots > round); round++)
-        {
-            slots.AddRange(peers.Where(p => p.Info!.CpuSlots > round));
+            throw new RunSetupException("peers", $"peers: no peer can take the task's nodes ({cluster.Reasons()})");
         }
 
         return Enumerable.Range(0, count).Select(i => new RemoteNode(i, slots[i % slots.Count])).ToArray();
@@ -206,7 +199,7 @@ public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, 
         {
             failure.Set(e.StatusCode == StatusCode.Aborted
                 ? new ParallelTaskException(taskId, node.Index, $"task '{taskId}' failed on node {node.Index} of {results.Length} (peer {node.Peer.Name}): {e.Status.Detail}")
-                : new ParallelTaskException(taskId, node.Index, $"task '{taskId}' lost node {node.Index} of {results.Length} with peer {node.Peer.Name} ({node.Peer.Address}): {Reason(e)}; nodes: {string.Join("; ", hub.Snapshot())}"));
+                : new ParallelTaskException(taskId, node.Index, $"task '{taskId}' lost node {node.Index} of {results.Length} with peer {node.Peer.Name} ({node.Peer.Address}): {PeerConnection.Describe(e)}; nodes: {string.Join("; ", hub.Snapshot())}"));
             run.Cancel();
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
@@ -227,8 +220,6 @@ public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, 
             }
         }
     }
-
-    private static string Reason(RpcException e) => e.Status.Detail is { Length: > 0 } detail ? detail : e.StatusCode.ToString();
 
     /// <summary>The first failure of a task run; later ones are its consequences.</summary>
     private sealed class Failure
