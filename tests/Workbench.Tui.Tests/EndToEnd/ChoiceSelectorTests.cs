@@ -18,6 +18,7 @@ public sealed partial class ChoiceSelectorTests
         tui.WaitFor("cmaes on ellipsoid");
         tui.TabUntil("Evaluation budget");
         tui.Type("3000");
+        tui.WaitFor("3000");
 
         tui.TabUntil("Restart strategy");
         tui.WaitFor(s => RestartsRow(s) == "none", "restarts shown as ◂ none ▸");

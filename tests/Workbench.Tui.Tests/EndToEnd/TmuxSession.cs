@@ -83,7 +83,9 @@ internal sealed class TmuxSession : IDisposable
     {
         for (var i = 0; i < 40; i++)
         {
-            var before = Capture();
+            // Judge by a settled screen: a change still being drawn from an earlier key (typed text echoing late
+            // under load) would otherwise pass for this Tab's move and let a second Tab overtake it.
+            var before = Settle();
             if (before.Contains(help, StringComparison.Ordinal))
             {
                 return;
@@ -95,6 +97,26 @@ internal sealed class TmuxSession : IDisposable
         }
 
         WaitFor(help, seconds: 2);
+    }
+
+    /// <summary>Captures until two captures 200 ms apart agree (or 5 s pass), so a redraw in progress is not judged.</summary>
+    public string Settle()
+    {
+        var watch = Stopwatch.StartNew();
+        var last = Capture();
+        while (watch.Elapsed.TotalSeconds < 5)
+        {
+            Thread.Sleep(200);
+            var next = Capture();
+            if (next == last)
+            {
+                return next;
+            }
+
+            last = next;
+        }
+
+        return last;
     }
 
     public void Dispose()
