@@ -8,5 +8,5 @@ namespace Workbench.Contracts;
 /// </remarks>
 public static class WorkbenchContract
 {
-    public const int Version = 2;
+    public const int Version = 3;
 }

@@ -24,7 +24,7 @@ public sealed class CliPluginInstallTests
         var target = Path.Combine(UserPlugins, "NeedyPlugin");
         Assert.Equal(
             [
-                $"checked NeedyPlugin.dll from {NeedyBuilt}: plugin needy 0.1.0, contract 2, provides optimizer needy; it loads, its dependencies resolve, its ids are free",
+                $"checked NeedyPlugin.dll from {NeedyBuilt}: plugin needy 0.1.0, contract {Workbench.Contracts.WorkbenchContract.Version}, provides optimizer needy; it loads, its dependencies resolve, its ids are free",
                 $"installed into {target} (6 files)",
             ],
             Lines(install.StdOut));

@@ -12,7 +12,7 @@ namespace Workbench.Cli.Tests;
 [Trait("kind", "process")]
 public sealed class SdkOutOfTreeTests(ITestOutputHelper output)
 {
-    private const string SdkVersion = "2.0.0";
+    private const string SdkVersion = "3.0.0";
 
     [SkippableFact]
     public async Task A_plugin_is_created_tested_installed_and_run_and_a_script_uses_the_api_without_the_source_tree()
@@ -45,7 +45,7 @@ public sealed class SdkOutOfTreeTests(ITestOutputHelper output)
     }
 
     private const string FitScript = """
-        #:package Workbench.Api@2.0.0
+        #:package Workbench.Api@3.0.0
         using Workbench;
 
         var result = Optimize.Minimize(

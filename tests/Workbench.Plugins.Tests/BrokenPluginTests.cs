@@ -5,7 +5,7 @@ namespace Workbench.Plugins.Tests;
 public sealed class BrokenPluginTests
 {
     [Theory]
-    [InlineData("FuturePlugin", "built against contract 999, host has 2")]
+    [InlineData("FuturePlugin", "built against contract 999, host has 3")]
     [InlineData("ThrowingCtorPlugin", "factory ThrowingCtorPlugin.ExplodingFactory constructor threw InvalidOperationException: constructor exploded")]
     [InlineData("ThrowingOptionsPlugin", "factory ThrowingOptionsPlugin.BadOptionsFactory Options getter threw InvalidOperationException: options exploded")]
     [InlineData("NoAttributePlugin", "NoAttributePlugin.dll has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin")]

@@ -27,7 +27,7 @@ internal sealed class LambdaTask(string id, int nodes, TubeTopology topology, Fu
     public TaskResult Combine(OptionValues options, IReadOnlyList<TaskValue> nodeResults) => new(nodeResults[0]);
 
     public TaskExecution Execute(TaskRunSettings? settings = null, ITaskObserver? observer = null, ulong seed = 7) =>
-        new LocalTaskRuntime(settings).Execute(new TaskJob(this, Plan(OptionSchema.Empty.Defaults, seed), seed), observer, CancellationToken.None);
+        new LocalTaskRuntime(settings).ExecuteAsync(new TaskJob(this, Plan(OptionSchema.Empty.Defaults, seed), seed), observer, CancellationToken.None).GetAwaiter().GetResult();
 
     private sealed class Node(Func<ITaskContext, CancellationToken, TaskValue> body) : IParallelTask
     {

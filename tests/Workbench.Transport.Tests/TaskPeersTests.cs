@@ -67,6 +67,27 @@ public sealed class TaskPeersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Async_pushes_wait_for_credit_and_a_completed_tube_ends_the_receivers_loop_as_locally()
+    {
+        using var cluster = Cluster();
+        var options = Options("async-echo", 300);
+        var local = await new TaskRunner().RunAsync(_catalog.Task("tubes"), options, 1);
+        // 300 values through a tube of 4: node 0's PushAsync waits for credit about 75 times.
+        var remote = await new TaskRunner(Runtime(cluster, capacity: 4)).RunAsync(_catalog.Task("tubes"), options, 1);
+        Assert.Equal(299L * 300 / 2, remote.Result.Value.AsInteger());
+        Assert.Equal(local.Sha256, remote.Sha256);
+    }
+
+    [Fact]
+    public void A_tube_completed_with_an_error_fails_the_receiver_with_the_senders_reason()
+    {
+        using var cluster = Cluster();
+        var failure = Assert.Throws<ParallelTaskException>(() => new TaskRunner(Runtime(cluster)).Run(_catalog.Task("tubes"), Options("complete-with-error", 0), 1));
+        Assert.Equal(1, failure.Node);
+        Assert.Contains("tube 'data' was completed by node 0 with an error: sensor 3 failed", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sender_ahead_of_a_full_tube_waits_and_a_deadlock_it_causes_is_named()
     {
         using var cluster = Cluster();

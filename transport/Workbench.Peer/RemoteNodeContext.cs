@@ -23,6 +23,7 @@ internal sealed class RemoteNodeContext : ITaskContext
 
     private readonly Dictionary<string, Inbox> _inboxes;
     private readonly Dictionary<string, Outbox> _outboxes;
+    private readonly Dictionary<string, int> _senders;
     private readonly CancellationToken _run;
     private long _tubeTicks;
     private long _lastProgress;
@@ -37,6 +38,7 @@ internal sealed class RemoteNodeContext : ITaskContext
         Incoming = start.Tubes.Where(t => t.To == start.Node).Select(t => t.Name).ToArray();
         Outgoing = start.Tubes.Where(t => t.From == start.Node).Select(t => t.Name).ToArray();
         _inboxes = Incoming.ToDictionary(name => name, _ => new Inbox(), StringComparer.Ordinal);
+        _senders = start.Tubes.Where(t => t.To == start.Node).ToDictionary(t => t.Name, t => t.From, StringComparer.Ordinal);
         _outboxes = Outgoing.ToDictionary(name => name, _ => new Outbox(start.TubeCapacity), StringComparer.Ordinal);
     }
 
@@ -61,7 +63,8 @@ internal sealed class RemoteNodeContext : ITaskContext
 
     public TimeSpan TubeTime => Stopwatch.GetElapsedTime(0, _tubeTicks);
 
-    /// <summary>Takes one message the client relayed: a value for an incoming tube or credit for an outgoing one.</summary>
+    /// <summary>Takes one message the client relayed: a value or the completion of an incoming tube, or credit for
+    /// an outgoing one.</summary>
     public void Receive(NodeInput input)
     {
         switch (input.InputCase)
@@ -72,7 +75,17 @@ internal sealed class RemoteNodeContext : ITaskContext
                 {
                     inbox.Values.Enqueue(value);
                     inbox.Seen++;
-                    Monitor.PulseAll(inbox);
+                    inbox.WakeLocked();
+                }
+
+                break;
+            case NodeInput.InputOneofCase.Complete when _inboxes.TryGetValue(input.Complete.Tube, out var ended):
+                lock (ended)
+                {
+                    // Counted like a value: the client's deadlock test must see it as something on its way.
+                    ended.Seen++;
+                    ended.Completion ??= new TubeCompletedException(input.Complete.Tube, _senders[input.Complete.Tube], input.Complete.Failed ? input.Complete.Error : null);
+                    ended.WakeLocked();
                 }
 
                 break;
@@ -81,7 +94,7 @@ internal sealed class RemoteNodeContext : ITaskContext
                 {
                     outbox.Credit += input.Credit.Count;
                     outbox.Seen += input.Credit.Count;
-                    Monitor.PulseAll(outbox);
+                    outbox.WakeLocked();
                 }
 
                 break;
@@ -93,35 +106,68 @@ internal sealed class RemoteNodeContext : ITaskContext
     public void Push(string tube, TaskValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var outbox = _outboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "push to", Outgoing);
+        var outbox = OutboxOf(tube);
         var start = Stopwatch.GetTimestamp();
         lock (outbox)
         {
-            Await(outbox, () => outbox.Credit > 0, new NodeWaiting { Tube = tube, Push = true, Seen = outbox.Seen }, null, _run);
+            Await(outbox, () => outbox.CanPush(tube, NodeIndex), new NodeWaiting { Tube = tube, Push = true, Seen = outbox.Seen }, null, _run);
             outbox.Credit--;
         }
 
-        Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = ByteString.CopyFrom(TaskValueCodec.Encode(value)) } });
-        _tubeTicks += Stopwatch.GetTimestamp() - start;
-        Pushed++;
+        Pushed1(tube, value, start);
+    }
+
+    public async ValueTask PushAsync(string tube, TaskValue value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var outbox = OutboxOf(tube);
+        var start = Stopwatch.GetTimestamp();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
+        await AwaitAsync(outbox, () => outbox.CanPush(tube, NodeIndex), () => outbox.Credit--, () => new NodeWaiting { Tube = tube, Push = true, Seen = outbox.Seen }, null, linked?.Token ?? _run).ConfigureAwait(false);
+        Pushed1(tube, value, start);
     }
 
     public TaskValue Pop(string tube, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var inbox = _inboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "pop from", Incoming);
+        var inbox = InboxOf(tube);
         var start = Stopwatch.GetTimestamp();
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
         TaskValue value;
         lock (inbox)
         {
-            Await(inbox, () => inbox.Values.Count > 0, new NodeWaiting { Tube = tube, Push = false, Seen = inbox.Seen }, timeout, linked?.Token ?? _run);
-            value = inbox.Values.Dequeue();
+            Await(inbox, inbox.CanPop, new NodeWaiting { Tube = tube, Push = false, Seen = inbox.Seen }, timeout, linked?.Token ?? _run);
+            value = inbox.Take();
         }
 
-        Send(new NodeOutput { Credit = new TubeCredit { Tube = tube, Count = 1 } });
-        _tubeTicks += Stopwatch.GetTimestamp() - start;
-        Popped++;
+        Popped1(tube, start);
         return value;
+    }
+
+    public async ValueTask<TaskValue> PopAsync(string tube, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var inbox = InboxOf(tube);
+        var start = Stopwatch.GetTimestamp();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
+        TaskValue? value = null;
+        await AwaitAsync(inbox, inbox.CanPop, () => value = inbox.Take(), () => new NodeWaiting { Tube = tube, Push = false, Seen = inbox.Seen }, timeout, linked?.Token ?? _run).ConfigureAwait(false);
+        Popped1(tube, start);
+        return value!;
+    }
+
+    public void Complete(string tube, string? error = null)
+    {
+        var outbox = OutboxOf(tube);
+        lock (outbox)
+        {
+            if (outbox.Completed)
+            {
+                return;
+            }
+
+            outbox.Completed = true;
+        }
+
+        Send(new NodeOutput { Complete = new TubeComplete { Tube = tube, Failed = error is not null, Error = error ?? "" } });
     }
 
     public void ReportProgress(double fraction, string? message = null)
@@ -158,6 +204,75 @@ internal sealed class RemoteNodeContext : ITaskContext
 
     private void Send(NodeOutput output) => Outputs.Writer.TryWrite(output);
 
+    private void Pushed1(string tube, TaskValue value, long start)
+    {
+        Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = ByteString.CopyFrom(TaskValueCodec.Encode(value)) } });
+        _tubeTicks += Stopwatch.GetTimestamp() - start;
+        Pushed++;
+    }
+
+    /// <summary>Every pop returns one credit to the sender through the client.</summary>
+    private void Popped1(string tube, long start)
+    {
+        Send(new NodeOutput { Credit = new TubeCredit { Tube = tube, Count = 1 } });
+        _tubeTicks += Stopwatch.GetTimestamp() - start;
+        Popped++;
+    }
+
+    private Inbox InboxOf(string tube) => _inboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "pop from", Incoming);
+
+    private Outbox OutboxOf(string tube) => _outboxes.TryGetValue(tube, out var found) ? found : throw Unknown(tube, "push to", Outgoing);
+
+    /// <summary>The async form of <see cref="Await"/>: the same messages to the client, but the wait is a task that a
+    /// value or credit completes (<see cref="Box.WakeLocked"/>), so no thread is held. <paramref name="take"/> runs
+    /// under the box's lock once <paramref name="ready"/> holds, so nothing can come between the test and the take.</summary>
+    private async ValueTask AwaitAsync(Box box, Func<bool> ready, Action take, Func<NodeWaiting> waiting, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var waited = false;
+        while (true)
+        {
+            Task signal;
+            lock (box)
+            {
+                if (ready())
+                {
+                    take();
+                    if (waited)
+                    {
+                        Send(new NodeOutput { Resumed = true });
+                    }
+
+                    return;
+                }
+
+                if (!waited)
+                {
+                    Send(new NodeOutput { Waiting = waiting() });
+                    waited = true;
+                }
+
+                box.Waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                signal = box.Waiter.Task;
+            }
+
+            var left = timeout is { } limit ? limit - Stopwatch.GetElapsedTime(started) : Timeout.InfiniteTimeSpan;
+            if (timeout is not null && left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"nothing arrived on tube '{waiting().Tube}' within {timeout}");
+            }
+
+            try
+            {
+                await signal.WaitAsync(left, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The loop takes what came at the last moment, or reports the timeout.
+            }
+        }
+    }
+
     /// <summary>Waits, holding <paramref name="gate"/>'s lock, until <paramref name="ready"/>; says so to the client
     /// before blocking and after. Woken by a pulse when a value or credit arrives, and every 50 ms to notice a
     /// cancellation or the timeout.</summary>
@@ -187,17 +302,43 @@ internal sealed class RemoteNodeContext : ITaskContext
     private ArgumentException Unknown(string tube, string what, IReadOnlyList<string> own) =>
         new($"node {NodeIndex} cannot {what} tube '{tube}'; its tubes: {(own.Count == 0 ? "none" : string.Join(", ", own))}", nameof(tube));
 
-    private sealed class Inbox
+    /// <summary>A tube end's lock and what waits on it: threads in <see cref="Monitor.Wait(object, int)"/> and at
+    /// most one async waiter (one node, one call per tube at a time).</summary>
+    private abstract class Box
+    {
+        public TaskCompletionSource? Waiter { get; set; }
+
+        /// <summary>Values (inbox) or credits (outbox) received, reported to the client when the node waits.</summary>
+        public long Seen { get; set; }
+
+        public void WakeLocked()
+        {
+            Monitor.PulseAll(this);
+            Waiter?.TrySetResult();
+            Waiter = null;
+        }
+    }
+
+    private sealed class Inbox : Box
     {
         public Queue<TaskValue> Values { get; } = new();
 
-        public long Seen { get; set; }
+        /// <summary>Set when the sender completed the tube: thrown by pops once the values before it are taken.</summary>
+        public TubeCompletedException? Completion { get; set; }
+
+        public bool CanPop() => Values.Count > 0 || Completion is not null;
+
+        public TaskValue Take() => Values.Count > 0 ? Values.Dequeue() : throw Completion!;
     }
 
-    private sealed class Outbox(int credit)
+    private sealed class Outbox(int credit) : Box
     {
         public int Credit { get; set; } = credit;
 
-        public long Seen { get; set; }
+        public bool Completed { get; set; }
+
+        public bool CanPush(string tube, int node) => Completed
+            ? throw new InvalidOperationException($"node {node} completed tube '{tube}' and cannot push to it any more")
+            : Credit > 0;
     }
 }

@@ -27,7 +27,7 @@ internal static class TaskRunCommand
         {
             task, nodes, options, seed, timeout, json, StoreOptions.RunDatabase, StoreOptions.NoRecord, CheckedOptions.MaxMemory, ClusterOptions.Peers,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = WorkbenchHost.Open(parse);
             var registered = host.Catalog.Task(parse.GetValue(task)!);
@@ -53,14 +53,14 @@ internal static class TaskRunCommand
                 ITaskRuntime runtime = cluster is null
                     ? new LocalTaskRuntime(settings)
                     : new PeerTaskRuntime(cluster, new PluginShipper(host.Catalog), new PeerTaskSettings { Timeout = settings.Timeout });
-                result = new TaskRunner(runtime, maxMemory).Run(registered, text, runSeed, parse.GetValue(nodes), log, signals.Token);
+                result = await new TaskRunner(runtime, maxMemory).RunAsync(registered, text, runSeed, parse.GetValue(nodes), log, signals.Token);
             }
             catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
             {
                 progress?.Clear();
                 recording.Finished(TaskRunRecords.Interrupt(started, log.Finished, DateTimeOffset.UtcNow));
                 Console.Error.WriteLine(recording.Records ? $"wb: task cancelled; recorded as interrupted task run {started.Id}" : "wb: task cancelled");
-                return Task.FromResult(signals.ExitCode);
+                return signals.ExitCode;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -77,7 +77,7 @@ internal static class TaskRunCommand
                     Console.Error.WriteLine($"wb: recorded as failed task run {started.Id}");
                 }
 
-                return Task.FromResult(ExitCodes.Failed);
+                return ExitCodes.Failed;
             }
 
             progress?.Clear();
@@ -92,7 +92,7 @@ internal static class TaskRunCommand
                 Console.Out.Write(ToText(id, result));
             }
 
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return TerminationSignals.HandledBy(command);
     }

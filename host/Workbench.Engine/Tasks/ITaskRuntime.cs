@@ -7,12 +7,13 @@ namespace Workbench.Engine.Tasks;
 /// (<see cref="LocalTaskRuntime"/>), or peer machines over a network transport later. Task code is the same.</summary>
 public interface ITaskRuntime
 {
-    /// <summary>Runs every node to completion and returns their results in node order.</summary>
+    /// <summary>Runs every node to completion and returns their results in node order; the caller's thread is not
+    /// held while the nodes run (they run on threads of their own, or on peers).</summary>
     /// <exception cref="RunSetupException">The layout is invalid (topology, missing node).</exception>
     /// <exception cref="ParallelTaskException">A node failed (the others were cancelled), or the run timed out.</exception>
     /// <exception cref="TaskDeadlockException">Every running node waited on an empty tube.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken);
+    Task<TaskExecution> ExecuteAsync(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken);
 }
 
 /// <summary>One run of a task: the factory, the planned layout and the run seed.</summary>

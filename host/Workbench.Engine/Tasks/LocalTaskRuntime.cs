@@ -19,7 +19,7 @@ public sealed class LocalTaskRuntime : ITaskRuntime
         _time = time ?? TimeProvider.System;
     }
 
-    public TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken)
+    public async Task<TaskExecution> ExecuteAsync(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken)
     {
         var taskId = job.TaskId;
         TopologyValidator.Validate(taskId, job.Layout);
@@ -29,7 +29,7 @@ public sealed class LocalTaskRuntime : ITaskRuntime
         var progress = new ProgressThrottle(observer, count, _settings.ProgressInterval, _time);
         // Not disposed on a timeout: a node thread that ignores cancellation may still touch them later.
         var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var done = new CountdownEvent(count);
+        var done = new NodesDone(count);
         var state = new RunState(count);
         var started = Stopwatch.GetTimestamp();
         for (var node = 0; node < count; node++)
@@ -42,26 +42,30 @@ public sealed class LocalTaskRuntime : ITaskRuntime
         bool finished;
         try
         {
-            finished = done.Wait(_settings.Timeout ?? System.Threading.Timeout.InfiniteTimeSpan, cancellationToken);
+            await done.All.WaitAsync(_settings.Timeout ?? System.Threading.Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            finished = true;
+        }
+        catch (TimeoutException)
+        {
+            finished = false;
         }
         catch (OperationCanceledException)
         {
             // The nodes see the same cancellation; a node that ignores it is abandoned after the grace.
-            done.Wait(_settings.CancelGrace);
+            await done.WithinAsync(_settings.CancelGrace).ConfigureAwait(false);
             throw;
         }
 
         if (!finished)
         {
             var waits = network.Snapshot();
-            run.Cancel();
-            done.Wait(_settings.CancelGrace);
+            await run.CancelAsync().ConfigureAwait(false);
+            await done.WithinAsync(_settings.CancelGrace).ConfigureAwait(false);
             throw new ParallelTaskException(taskId, null, $"task '{taskId}' did not finish within {_settings.Timeout}: {string.Join("; ", waits)}");
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         run.Dispose();
-        done.Dispose();
         if (state.Failure is (int failedNode, Exception cause))
         {
             throw ParallelTaskException.NodeFailed(taskId, failedNode, count, cause);

@@ -70,8 +70,109 @@ public sealed class LocalTubeNetwork : ITubeNetwork
     {
         lock (_gate)
         {
+            if (tube.Completed)
+            {
+                throw new InvalidOperationException($"node {tube.Link.From} completed tube '{tube.Link.Name}' and cannot push to it any more");
+            }
+
             tube.Queue.Enqueue(value);
-            Monitor.PulseAll(_gate);
+            WakeLocked(tube);
+        }
+    }
+
+    internal void Complete(LocalTube tube, string? error)
+    {
+        lock (_gate)
+        {
+            if (tube.Completed)
+            {
+                return;
+            }
+
+            tube.Completed = true;
+            tube.Error = error;
+            WakeLocked(tube);
+        }
+    }
+
+    /// <summary>Wakes the threads parked on the gate and the async waiter of <paramref name="tube"/>.</summary>
+    private void WakeLocked(LocalTube tube)
+    {
+        Monitor.PulseAll(_gate);
+        tube.Waiter?.TrySetResult();
+        tube.Waiter = null;
+    }
+
+    /// <summary>Takes a value under the lock; an empty completed tube throws, an empty open one returns false.</summary>
+    private static bool TryTakeLocked(LocalTube tube, out TaskValue value)
+    {
+        if (tube.Queue.TryDequeue(out value!))
+        {
+            return true;
+        }
+
+        return tube.Completed ? throw new TubeCompletedException(tube.Link.Name, tube.Link.From, tube.Error) : false;
+    }
+
+    /// <summary>The async pop: the same checks as <see cref="Pop"/> under the same lock, but the wait is a task that
+    /// the next push, the tube's completion or a deadlock completes, so no thread is held while the tube is empty.</summary>
+    internal async ValueTask<TaskValue> PopAsync(LocalTube tube, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (TryTakeLocked(tube, out var ready))
+            {
+                return ready;
+            }
+        }
+
+        var deadline = timeout is TimeSpan t ? Environment.TickCount64 + (long)Math.Ceiling(t.TotalMilliseconds) : long.MaxValue;
+        var node = tube.Link.To;
+        try
+        {
+            while (true)
+            {
+                Task signal;
+                lock (_gate)
+                {
+                    if (TryTakeLocked(tube, out var value))
+                    {
+                        return value;
+                    }
+
+                    _waitingOn[node] = tube.Link.Name;
+                    if (_deadlock is not null || DetectDeadlock())
+                    {
+                        throw new TaskDeadlockException(_taskId, _deadlock!.Waits);
+                    }
+
+                    tube.Waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    signal = tube.Waiter.Task;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var left = deadline - Environment.TickCount64;
+                if (left <= 0)
+                {
+                    throw new TimeoutException($"node {node} waited {timeout!.Value.TotalMilliseconds:0.###} ms on tube '{tube.Link.Name}' (from node {tube.Link.From}) and nothing arrived");
+                }
+
+                try
+                {
+                    await signal.WaitAsync(deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // The loop takes a value that came at the last moment, or reports the timeout.
+                }
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waitingOn[node] = null;
+            }
         }
     }
 
@@ -79,7 +180,7 @@ public sealed class LocalTubeNetwork : ITubeNetwork
     {
         lock (_gate)
         {
-            if (tube.Queue.TryDequeue(out var ready))
+            if (TryTakeLocked(tube, out var ready))
             {
                 return ready;
             }
@@ -107,7 +208,7 @@ public sealed class LocalTubeNetwork : ITubeNetwork
             {
                 while (true)
                 {
-                    if (tube.Queue.TryDequeue(out var value))
+                    if (TryTakeLocked(tube, out var value))
                     {
                         return value;
                     }
@@ -147,11 +248,11 @@ public sealed class LocalTubeNetwork : ITubeNetwork
         {
             // An unlocked read of the count is only a hint (a torn or stale value costs one more round); the
             // value itself is taken under the lock.
-            if (tube.Queue.Count > 0)
+            if (tube.Queue.Count > 0 || tube.Completed)
             {
                 lock (_gate)
                 {
-                    if (tube.Queue.TryDequeue(out var value))
+                    if (TryTakeLocked(tube, out var value))
                     {
                         return value;
                     }
@@ -184,14 +285,19 @@ public sealed class LocalTubeNetwork : ITubeNetwork
                 continue;
             }
 
-            if (_waitingOn[node] is not string tube || _byName[tube].Queue.Count > 0)
+            // A waiter on a completed tube is about to wake with an error: it is not stuck.
+            if (_waitingOn[node] is not string tube || _byName[tube].Queue.Count > 0 || _byName[tube].Completed)
             {
                 return false;
             }
         }
 
         _deadlock = new TaskDeadlockException(_taskId, SnapshotLocked());
-        Monitor.PulseAll(_gate);
+        foreach (var tube in _byName.Values)
+        {
+            WakeLocked(tube);
+        }
+
         return true;
     }
 
@@ -204,8 +310,20 @@ public sealed class LocalTubeNetwork : ITubeNetwork
 
         public Queue<TaskValue> Queue { get; } = new();
 
+        /// <summary>Set under the network's lock; read without it only as a hint by the spin.</summary>
+        public volatile bool Completed;
+
+        public string? Error { get; set; }
+
+        /// <summary>The receiver's pending async pop, completed (under the lock) by a push, completion or deadlock.</summary>
+        public TaskCompletionSource? Waiter { get; set; }
+
         public void Push(TaskValue value) => network.Push(this, value ?? throw new ArgumentNullException(nameof(value)));
 
         public TaskValue Pop(TimeSpan? timeout, CancellationToken cancellationToken) => network.Pop(this, timeout, cancellationToken);
+
+        public ValueTask<TaskValue> PopAsync(TimeSpan? timeout, CancellationToken cancellationToken) => network.PopAsync(this, timeout, cancellationToken);
+
+        public void Complete(string? error) => network.Complete(this, error);
     }
 }

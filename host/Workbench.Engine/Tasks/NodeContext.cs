@@ -83,6 +83,46 @@ internal sealed class NodeContext : ITaskContext
         }
     }
 
+    /// <summary>Local tubes are unbounded: the push is done when this returns.</summary>
+    public ValueTask PushAsync(string tube, TaskValue value, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Push(tube, value);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<TaskValue> PopAsync(string tube, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        Check(_incoming, tube, "pop from", Incoming);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            TaskValue value;
+            if (!cancellationToken.CanBeCanceled || cancellationToken == _run)
+            {
+                value = await _network[tube].PopAsync(timeout, _run).ConfigureAwait(false);
+            }
+            else
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken);
+                value = await _network[tube].PopAsync(timeout, linked.Token).ConfigureAwait(false);
+            }
+
+            Popped++;
+            return value;
+        }
+        finally
+        {
+            _tubeTicks += Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    public void Complete(string tube, string? error = null)
+    {
+        Check(_outgoing, tube, "complete", Outgoing);
+        _network[tube].Complete(error);
+    }
+
     public void ReportProgress(double fraction, string? message = null)
     {
         var clamped = double.IsNaN(fraction) ? 0 : Math.Clamp(fraction, 0, 1);

@@ -34,6 +34,26 @@ internal sealed class RunState(int nodeCount)
     }
 }
 
+/// <summary>Completes when every node thread has signalled, so the runtime awaits them without holding a thread.</summary>
+internal sealed class NodesDone(int count)
+{
+    private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _left = count;
+
+    public Task All => _all.Task;
+
+    public void Signal()
+    {
+        if (Interlocked.Decrement(ref _left) == 0)
+        {
+            _all.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for the nodes to return after a cancellation.</summary>
+    public Task WithinAsync(TimeSpan grace) => Task.WhenAny(All, Task.Delay(grace));
+}
+
 /// <summary>The body of one node thread: initialise, run, collect the result, and always report the node as
 /// finished so the others' deadlock check and the runtime's wait see it.</summary>
 internal sealed class NodeWorker(
@@ -44,7 +64,7 @@ internal sealed class NodeWorker(
     ITubeNetwork network,
     ProgressThrottle progress,
     CancellationTokenSource run,
-    CountdownEvent done)
+    NodesDone done)
 {
     public void Run()
     {

@@ -34,9 +34,19 @@ public sealed class TaskRunner
         CancellationToken cancellationToken = default) =>
         Run(new Registered<IParallelTaskFactory>(factory, ComponentOrigin.InProcess(factory.Id)), options, seed, nodes, observer, cancellationToken);
 
+    /// <summary><see cref="RunAsync"/> for callers that have a thread to spare (benchmarks, background workers).</summary>
+    public TaskRunResult Run(
+        Registered<IParallelTaskFactory> registered,
+        IReadOnlyDictionary<string, string> options,
+        ulong seed,
+        int? nodes = null,
+        ITaskObserver? observer = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(registered, options, seed, nodes, observer, cancellationToken).GetAwaiter().GetResult();
+
     /// <summary>Runs a task from a catalog entry: its origin makes the job portable, so a runtime on peers can
     /// rebuild the nodes from the same plugin build.</summary>
-    public TaskRunResult Run(
+    public async Task<TaskRunResult> RunAsync(
         Registered<IParallelTaskFactory> registered,
         IReadOnlyDictionary<string, string> options,
         ulong seed,
@@ -48,7 +58,7 @@ public sealed class TaskRunner
         var values = Parse(factory, options, nodes, _maxMemoryBytes);
         var layout = Plugin(factory, "plan", () => factory.Plan(values, seed));
         var spec = ComponentSpec.Of("task", factory.Id, registered.Origin, values.ToText());
-        var execution = _runtime.Execute(new TaskJob(factory, layout, seed) { Spec = spec }, observer, cancellationToken);
+        var execution = await _runtime.ExecuteAsync(new TaskJob(factory, layout, seed) { Spec = spec }, observer, cancellationToken).ConfigureAwait(false);
         var result = Plugin(factory, "combine the node results", () => factory.Combine(values, execution.Results));
         return new TaskRunResult
         {
@@ -62,7 +72,7 @@ public sealed class TaskRunner
         };
     }
 
-    /// <summary>Parses options as <see cref="Run"/> does (for UIs that validate before starting).</summary>
+    /// <summary>Parses options as <see cref="RunAsync"/> does (for UIs that validate before starting).</summary>
     /// <remarks>Also refuses a task whose estimated memory is over <paramref name="maxMemoryBytes"/> (or the machine's).</remarks>
     public static OptionValues Parse(IParallelTaskFactory factory, IReadOnlyDictionary<string, string> options, int? nodes, long? maxMemoryBytes = null)
     {

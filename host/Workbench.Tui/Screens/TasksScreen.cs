@@ -113,13 +113,13 @@ internal sealed class TasksScreen : IScreen
         _progress.Text = $"starting {factory.Id}...";
         _result.Text = "";
         _map.SetField(null, 0, 0);
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
                 var onPeers = peers.Length > 0 && _services.TasksOnPeers is { } open ? open(peers) : null;
                 using var lease = onPeers as IDisposable;
-                var result = new TaskRunner(onPeers).Run(registered, options, seed, null, feed, cancel.Token);
+                var result = await new TaskRunner(onPeers).RunAsync(registered, options, seed, null, feed, cancel.Token);
                 var where = onPeers is null ? "on this machine" : $"on peers {string.Join(",", peers)}";
                 _ui.Post(() => ShowResult(result, where));
             }

@@ -23,6 +23,13 @@ public enum TubeMode
 
     /// <summary>Node 1 throws.</summary>
     Fail,
+
+    /// <summary>Echo with the async calls: node 0 sends N values with PushAsync and completes 'data'; node 1 pops
+    /// with PopAsync until the completion, then sends the sum back; node 0 pops it with PopAsync.</summary>
+    AsyncEcho,
+
+    /// <summary>Node 0 completes 'data' with an error; node 1's pop gets it (and fails the task with it).</summary>
+    CompleteWithError,
 }
 
 public sealed class TubeOptions
@@ -100,12 +107,51 @@ public sealed class TubeNode : IParallelTask
 
             case TubeMode.Fail when !first:
                 throw new InvalidOperationException("node one gave up");
+            case TubeMode.AsyncEcho:
+                _result = AsyncEchoAsync(context, first, _values, cancellationToken).GetAwaiter().GetResult();
+                break;
+            case TubeMode.CompleteWithError when first:
+                context.Complete("data", "sensor 3 failed");
+                break;
+            case TubeMode.CompleteWithError:
+                context.Pop("data");
+                break;
             default:
                 break;
         }
     }
 
     public TaskValue GetResult() => TaskValue.FromInteger(_result);
+
+    private static async Task<long> AsyncEchoAsync(ITaskContext context, bool first, int values, CancellationToken cancellationToken)
+    {
+        if (first)
+        {
+            for (var i = 0; i < values; i++)
+            {
+                await context.PushAsync("data", TaskValue.FromInteger(i), cancellationToken);
+            }
+
+            context.Complete("data");
+            return (await context.PopAsync("done", cancellationToken: cancellationToken)).AsInteger();
+        }
+
+        long sum = 0;
+        while (true)
+        {
+            try
+            {
+                sum += (await context.PopAsync("data", cancellationToken: cancellationToken)).AsInteger();
+            }
+            catch (TubeCompletedException)
+            {
+                break;
+            }
+        }
+
+        await context.PushAsync("done", TaskValue.FromInteger(sum), cancellationToken);
+        return 0;
+    }
 
     private static void Send(ITaskContext context, int values)
     {

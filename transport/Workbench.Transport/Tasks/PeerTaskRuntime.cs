@@ -42,10 +42,7 @@ public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, 
         }
     }
 
-    public TaskExecution Execute(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken) =>
-        ExecuteAsync(job, observer, cancellationToken).GetAwaiter().GetResult();
-
-    private async Task<TaskExecution> ExecuteAsync(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken)
+    public async Task<TaskExecution> ExecuteAsync(TaskJob job, ITaskObserver? observer, CancellationToken cancellationToken)
     {
         var taskId = job.TaskId;
         TopologyValidator.Validate(taskId, job.Layout);

@@ -45,6 +45,12 @@ internal sealed class TubeHub
                     _values[link.Name]++;
                     _nodes[link.To].Send(new NodeInput { Value = output.Value });
                     return null;
+                case NodeOutput.OutputOneofCase.Complete:
+                    // Counted as a value: the receiver counts it too, so a completion on its way is never a deadlock.
+                    var ended = Own(output.Complete.Tube, from, outgoing: true);
+                    _values[ended.Name]++;
+                    _nodes[ended.To].Send(new NodeInput { Complete = output.Complete });
+                    return null;
                 case NodeOutput.OutputOneofCase.Credit:
                     var back = Own(output.Credit.Tube, from, outgoing: false);
                     _credits[back.Name] += output.Credit.Count;
