@@ -64,39 +64,59 @@ internal sealed class HeatNode : IParallelTask
         var hasLeft = context.NodeIndex > 0;
         var hasRight = context.NodeIndex < context.NodeCount - 1;
         var reportEvery = Math.Max(1, _steps / 100);
-        for (var step = 0; step < _steps; step++)
+        var pairs = _width - 2 >= HeatFusedPair.MinimumColumns ? new HeatFusedPair(_n) : null;
+        for (var step = 0; step < _steps;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            for (var j = 1; j < _width - 1; j++)
+            var before = step;
+            if (pairs is not null && _steps - step >= 2)
             {
-                HeatStencil.Column(Column(_current, j - 1), Column(_current, j), Column(_current, j + 1), Column(_next, j), _k);
+                pairs.Advance(_current, _width, _k, Exchange(context, hasLeft, hasRight, cancellationToken));
+                step += 2;
+            }
+            else
+            {
+                for (var j = 1; j < _width - 1; j++)
+                {
+                    HeatStencil.Column(Column(_current, j - 1), Column(_current, j), Column(_current, j + 1), Column(_next, j), _k);
+                }
+
+                (_current, _next) = (_next, _current);
+                Exchange(context, hasLeft, hasRight, cancellationToken)(Column(_current, 1), Column(_current, _width - 2), Column(_current, 0), Column(_current, _width - 1));
+                step++;
             }
 
-            (_current, _next) = (_next, _current);
-            if (hasRight)
+            if (step / reportEvery != before / reportEvery)
             {
-                context.Push(_toRight, TaskValue.FromReals(Column(_current, _width - 2)));
-            }
-
-            if (hasLeft)
-            {
-                context.Push(_toLeft, TaskValue.FromReals(Column(_current, 1)));
-                context.Pop(_fromLeft, cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, 0));
-            }
-
-            if (hasRight)
-            {
-                context.Pop(_fromRight, cancellationToken: cancellationToken).AsReals().CopyTo(Column(_current, _width - 1));
-            }
-
-            if ((step + 1) % reportEvery == 0)
-            {
-                context.ReportProgress((double)(step + 1) / _steps);
+                context.ReportProgress((double)step / _steps);
             }
         }
 
         Gather(context, hasLeft, hasRight, cancellationToken);
     }
+
+    /// <summary>One exchange with the neighbours: this node's first and last owned columns go out, theirs come into
+    /// the two ghost spans. Both pushes come before the pops, in the same order on every node, so bounded tubes
+    /// between peers cannot deadlock. Boundary ghosts (no neighbour) are left as they are: zero Dirichlet columns.</summary>
+    private HeatFusedPair.Exchange Exchange(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken) =>
+        (first, last, leftGhost, rightGhost) =>
+        {
+            if (hasRight)
+            {
+                context.Push(_toRight, TaskValue.FromReals(last));
+            }
+
+            if (hasLeft)
+            {
+                context.Push(_toLeft, TaskValue.FromReals(first));
+                context.Pop(_fromLeft, cancellationToken: cancellationToken).AsReals().CopyTo(leftGhost);
+            }
+
+            if (hasRight)
+            {
+                context.Pop(_fromRight, cancellationToken: cancellationToken).AsReals().CopyTo(rightGhost);
+            }
+        };
 
     /// <summary>Node 0: the whole field, column-major. Node 1: <c>[peak, max error]</c>. Others: nothing.</summary>
     public TaskValue GetResult() => _context?.NodeIndex switch

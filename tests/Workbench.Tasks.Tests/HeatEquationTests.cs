@@ -44,6 +44,24 @@ public sealed class HeatEquationTests
         Assert.Equal(Bytes(Run(2, 67, 120)), MemoryMarshal.AsBytes(baseline.AsReals()).ToArray());
     }
 
+    /// <summary>Nodes sweep two steps per pass when their band has at least 4 columns and single steps otherwise
+    /// (and for a last odd step): every mix of the two must still be the plain loop's field.</summary>
+    [Theory]
+    [InlineData(9, 1, 7)]
+    [InlineData(9, 2, 7)]
+    [InlineData(9, 2, 8)]
+    [InlineData(9, 3, 5)]
+    [InlineData(12, 2, 1)]
+    [InlineData(12, 3, 11)]
+    public void Two_step_sweeps_single_steps_and_their_mix_give_the_plain_loop_field(int grid, int nodes, int steps)
+    {
+        var factory = new HeatTaskFactory();
+        var options = factory.Options.Parse(new Dictionary<string, string> { ["grid"] = grid.ToString(), ["steps"] = steps.ToString() });
+        var baseline = MemoryMarshal.AsBytes(factory.RunBaseline(options, 1, CancellationToken.None).AsReals()).ToArray();
+        var run = Run(nodes, grid, steps);
+        Assert.Equal(baseline, Bytes(run));
+    }
+
     [Fact]
     public void The_field_follows_the_spreading_gaussian()
     {
