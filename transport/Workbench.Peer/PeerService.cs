@@ -124,7 +124,7 @@ internal sealed partial class PeerService(PeerState state, IPluginShelf shelf, F
             {
                 var value = job.Run(TaskValueCodec.Decode(input.Value.Span), cancellationToken)
                     ?? throw new InvalidOperationException("the job returned null");
-                output.Value = Google.Protobuf.ByteString.CopyFrom(TaskValueCodec.Encode(value));
+                output.Value = Google.Protobuf.UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(value));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -193,7 +193,7 @@ internal sealed class RemoteNodeContext : ITaskContext
         {
             Result = new NodeResult
             {
-                Value = ByteString.CopyFrom(TaskValueCodec.Encode(result)),
+                Value = UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(result)),
                 Pushed = Pushed,
                 Popped = Popped,
                 TubeSeconds = TubeTime.TotalSeconds,
@@ -206,7 +206,7 @@ internal sealed class RemoteNodeContext : ITaskContext
 
     private void Pushed1(string tube, TaskValue value, long start)
     {
-        Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = ByteString.CopyFrom(TaskValueCodec.Encode(value)) } });
+        Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(value)) } });
         _tubeTicks += Stopwatch.GetTimestamp() - start;
         Pushed++;
     }

@@ -23,7 +23,7 @@ public static class RemoteJobs
         var request = new RunJobsRequest { Job = Wire.ToWire(job) };
         foreach (var (index, input) in chunk)
         {
-            request.Inputs.Add(new JobInput { Index = index, Value = ByteString.CopyFrom(TaskValueCodec.Encode(input)) });
+            request.Inputs.Add(new JobInput { Index = index, Value = UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(input)) });
         }
 
         RunJobsReply reply;

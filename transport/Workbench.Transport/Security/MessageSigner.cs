@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Google.Protobuf;
 
 namespace Workbench.Transport.Security;
 
@@ -24,12 +25,29 @@ public sealed class MessageSigner(ClusterKey key)
     public string Sign(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body)
     {
         Span<byte> mac = stackalloc byte[32];
-        Compute(response, method, timestampMs, nonce, requestNonce, body, mac);
+        Compute(response, method, timestampMs, nonce, requestNonce, null, body, mac);
         return Convert.ToBase64String(mac);
     }
 
+    /// <summary><see cref="Sign(bool, string, long, string, string?, ReadOnlySpan{byte})"/> over a message's protobuf
+    /// bytes, serialised straight into the pooled buffer that is hashed (no copy of a large message is made).</summary>
+    public string Sign(bool response, string method, long timestampMs, string nonce, string? requestNonce, IMessage message)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        Compute(response, method, timestampMs, nonce, requestNonce, message, [], mac);
+        return Convert.ToBase64String(mac);
+    }
+
+    /// <summary><see cref="Verify(bool, string, long, string, string?, ReadOnlySpan{byte}, string?)"/> over a message's
+    /// protobuf bytes.</summary>
+    public bool Verify(bool response, string method, long timestampMs, string nonce, string? requestNonce, IMessage message, string? received) =>
+        Verify(response, method, timestampMs, nonce, requestNonce, message, [], received);
+
     /// <summary>Constant-time comparison of a received MAC with the one computed here.</summary>
-    public bool Verify(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body, string? received)
+    public bool Verify(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body, string? received) =>
+        Verify(response, method, timestampMs, nonce, requestNonce, null, body, received);
+
+    private bool Verify(bool response, string method, long timestampMs, string nonce, string? requestNonce, IMessage? message, ReadOnlySpan<byte> body, string? received)
     {
         if (received is null)
         {
@@ -43,7 +61,7 @@ public sealed class MessageSigner(ClusterKey key)
         }
 
         Span<byte> expected = stackalloc byte[32];
-        Compute(response, method, timestampMs, nonce, requestNonce, body, expected);
+        Compute(response, method, timestampMs, nonce, requestNonce, message, body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
@@ -54,11 +72,13 @@ public sealed class MessageSigner(ClusterKey key)
     public static bool TryParse(string? text, out long timestampMs) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestampMs);
 
-    /// <summary>One-shot HMAC over the fields laid out in one pooled buffer: no hashing context is created per call.</summary>
-    private void Compute(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body, Span<byte> mac)
+    /// <summary>One-shot HMAC over the fields laid out in one pooled buffer: no hashing context is created per call.
+    /// The body is <paramref name="message"/>'s protobuf bytes when given, else <paramref name="body"/>.</summary>
+    private void Compute(bool response, string method, long timestampMs, string nonce, string? requestNonce, IMessage? message, ReadOnlySpan<byte> body, Span<byte> mac)
     {
         var head = response ? "wb-response\n"u8 : "wb-request\n"u8;
-        var length = head.Length + Encoding.UTF8.GetByteCount(method) + 1 + 8 + nonce.Length + 1 + (requestNonce?.Length ?? 0) + 1 + body.Length;
+        var bodyLength = message?.CalculateSize() ?? body.Length;
+        var length = head.Length + Encoding.UTF8.GetByteCount(method) + 1 + 8 + nonce.Length + 1 + (requestNonce?.Length ?? 0) + 1 + bodyLength;
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -74,7 +94,15 @@ public sealed class MessageSigner(ClusterKey key)
             buffer[at++] = (byte)'\n';
             at += Encoding.ASCII.GetBytes(requestNonce ?? "", buffer[at..]);
             buffer[at++] = (byte)'\n';
-            body.CopyTo(buffer[at..]);
+            if (message is null)
+            {
+                body.CopyTo(buffer[at..]);
+            }
+            else
+            {
+                message.WriteTo(buffer.Slice(at, bodyLength));
+            }
+
             HMACSHA256.HashData(key.Material, buffer, mac);
         }
         finally

@@ -21,7 +21,7 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
         var method = context.Method.FullName;
-        var (headers, opening) = Open(context, ((IMessage)request).ToByteArray());
+        var (headers, opening) = Open(context, (IMessage)request);
         var call = continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
         return signer is null || opening is not { } signed
             ? call
@@ -32,7 +32,7 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var (headers, opening) = Open(context, ((IMessage)request).ToByteArray());
+        var (headers, opening) = Open(context, (IMessage)request);
         var call = continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
         if (signer is null || opening is not { } signed)
         {
@@ -47,7 +47,7 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(
         ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var (headers, opening) = Open(context, []);
+        var (headers, opening) = Open(context, null);
         var call = continuation(new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers)));
         if (signer is null || opening is not { } signed)
         {
@@ -61,7 +61,7 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
     }
 
     /// <summary>The headers every call carries (session, contract) and, with a key, the signature of its opening.</summary>
-    private (Metadata Headers, (long Timestamp, string Nonce)? Signed) Open<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, byte[] body)
+    private (Metadata Headers, (long Timestamp, string Nonce)? Signed) Open<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, IMessage? body)
         where TRequest : class
         where TResponse : class
     {
@@ -82,7 +82,9 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
         var nonce = MessageSigner.NewNonce();
         headers.Add(MessageSigner.TimestampHeader, MessageSigner.Format(timestamp));
         headers.Add(MessageSigner.NonceHeader, nonce);
-        headers.Add(MessageSigner.MacHeader, signer.Sign(false, context.Method.FullName, timestamp, nonce, null, body));
+        headers.Add(MessageSigner.MacHeader, (body is null
+            ? signer.Sign(false, context.Method.FullName, timestamp, nonce, null, ReadOnlySpan<byte>.Empty)
+            : signer.Sign(false, context.Method.FullName, timestamp, nonce, null, body)));
         return (headers, (timestamp, nonce));
     }
 
@@ -97,7 +99,7 @@ public sealed class SigningClientInterceptor(MessageSigner? signer, string clien
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the peer's response is not signed (is it running with --insecure?)"));
         }
 
-        if (!signer.Verify(true, method, timestamp, nonce, requestNonce, ((IMessage)response!).ToByteArray(), mac))
+        if (!signer.Verify(true, method, timestamp, nonce, requestNonce, (IMessage)response!, mac))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the peer's response signature is wrong (another cluster key, or the message was altered)"));
         }

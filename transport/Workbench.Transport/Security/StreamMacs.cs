@@ -18,7 +18,7 @@ public sealed class StreamMacs(MessageSigner signer, string method, long timesta
     {
         var field = MacField(message);
         field.Accessor.Clear(message);
-        var mac = signer.Sign(fromPeer, Position(), timestampMs, nonce, null, message.ToByteArray());
+        var mac = signer.Sign(fromPeer, Position(), timestampMs, nonce, null, message);
         field.Accessor.SetValue(message, ByteString.FromBase64(mac));
     }
 
@@ -29,7 +29,7 @@ public sealed class StreamMacs(MessageSigner signer, string method, long timesta
         var field = MacField(message);
         var mac = (ByteString)field.Accessor.GetValue(message);
         field.Accessor.Clear(message);
-        if (mac.Length == 0 || !signer.Verify(fromPeer, Position(), timestampMs, nonce, null, message.ToByteArray(), mac.ToBase64()))
+        if (mac.Length == 0 || !signer.Verify(fromPeer, Position(), timestampMs, nonce, null, message, mac.ToBase64()))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated,
                 $"a streamed message is not signed or its signature is wrong (another cluster key, or the stream was altered)"));

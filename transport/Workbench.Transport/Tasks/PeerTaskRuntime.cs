@@ -78,7 +78,7 @@ public sealed class PeerTaskRuntime(PeerCluster cluster, PluginShipper shipper, 
                 };
                 start.Tubes.AddRange(tubes);
                 start.Arguments.AddRange(job.Layout.NodeArguments[node.Index].Values
-                    .Select(a => new NamedValue { Name = a.Key, Value = ByteString.CopyFrom(TaskValueCodec.Encode(a.Value)) }));
+                    .Select(a => new NamedValue { Name = a.Key, Value = UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(a.Value)) }));
                 node.Send(new NodeInput { Start = start });
             }
 
