@@ -60,9 +60,13 @@ public sealed partial record DocBlock(string File, int Line, string Language, st
         return (null, "");
     }
 
+    /// <summary>What the repository ships: build output, the plugin drop-ins under plugins/ and a shared/ folder
+    /// that some checkouts keep at the root are not its docs.</summary>
     private static IEnumerable<string> MarkdownFiles(string root)
     {
-        var skipped = new[] { "bin", "obj", ".git", "TestResults", "artifacts", "node_modules" };
+        var skipped = new HashSet<string> { "bin", "obj", ".git", ".vs", ".idea", "TestResults", "artifacts", "BenchmarkDotNet.Artifacts", "gpu-out" };
+        var skippedPaths = new HashSet<string> { Path.Combine(root, "shared") };
+        skippedPaths.UnionWith(Directory.Exists(Path.Combine(root, "plugins")) ? Directory.EnumerateDirectories(Path.Combine(root, "plugins")) : []);
         var pending = new Stack<string>([root]);
         while (pending.Count > 0)
         {
@@ -72,7 +76,7 @@ public sealed partial record DocBlock(string File, int Line, string Language, st
                 yield return file;
             }
 
-            foreach (var sub in Directory.EnumerateDirectories(dir).Where(d => !skipped.Contains(Path.GetFileName(d))))
+            foreach (var sub in Directory.EnumerateDirectories(dir).Where(d => !skipped.Contains(Path.GetFileName(d)) && !skippedPaths.Contains(d)))
             {
                 pending.Push(sub);
             }

@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Workbench.Conformance;
+using Workbench.Engine.Campaigns;
+using Workbench.Plugins;
 using Workbench.Reporting.Campaigns;
 using Xunit;
 
@@ -78,8 +80,7 @@ public sealed class DocSnippetTests
                 break;
             case "campaign":
                 AssertLanguage(block, "yaml", "yml", "json");
-                var campaign = CampaignFile.Parse(block.Code, json: block.Language == "json", block.Id);
-                Assert.NotEmpty(campaign.Name);
+                AssertCampaign(block);
                 break;
             case "skip":
                 Assert.False(string.IsNullOrWhiteSpace(block.Arguments), $"{block.Id}: <!-- snippet: skip --> needs a reason");
@@ -136,6 +137,33 @@ public sealed class DocSnippetTests
         Assert.NotEmpty(sources);
         Assert.All(sources, s => Assert.False(string.IsNullOrEmpty((string?)s.Attribute("key")) || string.IsNullOrEmpty((string?)s.Attribute("value")), $"{block.Id}: {s}"));
     }
+
+    /// <summary>Read as <c>wb campaign run</c> reads it, expanded into runs, and naming only built-in ids.</summary>
+    private static void AssertCampaign(DocBlock block)
+    {
+        var campaign = CampaignFile.Parse(block.Code, json: block.Language == "json", block.Id);
+        Assert.NotEmpty(CampaignPlan.Expand(campaign));
+        var catalog = BuiltIn.Value;
+        var unknown = campaign.Algorithms.Select(a => a.Id).Where(id => !catalog.Optimizers.Any(o => Same(o.Factory.Id, id)))
+            .Concat(campaign.Problems.Where(id => !catalog.Problems.Any(p => Same(p.Factory.Id, id))))
+            .ToList();
+        Assert.True(unknown.Count == 0, $"{block.Id}: no built-in plugin has {string.Join(", ", unknown)}");
+    }
+
+    /// <summary>The built-in plugins, from the plugins/ folder the API's build copies next to this test.</summary>
+    private static readonly Lazy<PluginCatalog> BuiltIn = new(() =>
+    {
+        var catalog = new PluginCatalog(PluginCatalogOptions.Standard([Path.Combine(AppContext.BaseDirectory, "plugins")]) with
+        {
+            Watch = false,
+            // As wb shares them: the built-in problems' kernels reference the GPU contract and ILGPU.
+            SharedTypes = [typeof(Gpu.Contracts.IGpuProblem), typeof(ILGPU.Context)],
+        });
+        catalog.Load();
+        return catalog;
+    });
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static void AssertLanguage(DocBlock block, params string[] languages) =>
         Assert.True(languages.Contains(block.Language), $"{block.Id}: a '{block.Kind}' snippet must be {string.Join(" or ", languages)}, not {block.Language}");
