@@ -19,8 +19,8 @@ namespace Workbench.Api.Tests.Docs;
 /// the named templates (templates/content/NAME);</item>
 /// <item><c>template-file PATH</c>: a template's file shown whole; it must equal the file, which
 /// <see cref="Each_template_compiles_with_its_tests"/> compiles;</item>
-/// <item><c>nuget-config</c>: XML that NuGet reads as a nuget.config (package sources);</item>
-/// <item><c>campaign</c>: YAML or JSON read by the campaign reader of <c>wb campaign</c>;</item>
+/// <item><c>nuget-config</c>: XML shaped as a nuget.config (the out-of-tree SDK test also restores with it);</item>
+/// <item><c>campaign</c>: YAML or JSON read and expanded as <c>wb campaign run</c> does, naming built-in plugins only;</item>
 /// <item><c>skip REASON</c>: not checked, and the reason says why.</item>
 /// </list>
 /// A new block without a marker, or in a language not listed, fails <see cref="Every_block_has_a_language_and_every_checked_one_a_marker"/>.
