@@ -4,6 +4,7 @@ using Xunit;
 namespace Workbench.Cli.Tests;
 
 /// <summary>Bad input: exit code 2 and one line that names the valid choices or range.</summary>
+[Trait("kind", "process")]
 public sealed class CliErrorTests
 {
     private static async Task<string> UsageError(params string[] args)

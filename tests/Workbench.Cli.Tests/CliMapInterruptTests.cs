@@ -5,6 +5,7 @@ using Xunit;
 namespace Workbench.Cli.Tests;
 
 /// <summary>Ctrl-C (SIGINT) stops <c>wb map</c> cleanly: exit 130 and the map recorded as interrupted.</summary>
+[Trait("kind", "process")]
 public sealed class CliMapInterruptTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wb-map-int-").FullName;

@@ -5,6 +5,7 @@ using Xunit;
 namespace Workbench.Cli.Tests;
 
 /// <summary><c>wb map</c> through the real process: outputs in order, JSONL in and out, failures, usage errors, recording.</summary>
+[Trait("kind", "process")]
 public sealed class CliMapTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wb-map-").FullName;

@@ -7,6 +7,7 @@ namespace Workbench.Cli.Tests;
 
 /// <summary><c>wb plugins install</c>, <c>remove</c>, <c>list --strict</c> and the catalog's identity messages, on
 /// the real wb with a private user folder (XDG_DATA_HOME) per test.</summary>
+[Trait("kind", "process")]
 public sealed class CliPluginInstallTests
 {
     private static readonly string NeedyProject = Path.Combine(WbProcess.RepoRoot, "tests", "TestPlugins", "NeedyPlugin");

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Workbench.Cli.Tests;
 
+[Trait("kind", "process")]
 public sealed class CliPluginTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Workbench.Cli.Tests;
 
+[Trait("kind", "process")]
 public sealed class CliRunTests
 {
     private static readonly string[] DemoRun = ["run", "-a", "cmaes", "-p", "rosenbrock", "-d", "5", "--seed", "3", "--target", "1e-8", "--max-evals", "100000", "--json"];

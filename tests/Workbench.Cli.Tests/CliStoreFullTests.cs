@@ -7,6 +7,7 @@ namespace Workbench.Cli.Tests;
 
 /// <summary>A store that cannot grow (a full disk, played here by the shell's file-size limit): the run fails
 /// with a message naming the file, the runs already stored are untouched, and the file stays usable.</summary>
+[Trait("kind", "process")]
 public sealed class CliStoreFullTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wb-store-full-").FullName;

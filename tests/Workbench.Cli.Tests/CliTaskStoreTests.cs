@@ -5,6 +5,7 @@ using Xunit;
 namespace Workbench.Cli.Tests;
 
 /// <summary><c>wb task run</c> records into the run store; <c>wb task runs</c> and <c>wb task show</c> read it back.</summary>
+[Trait("kind", "process")]
 public sealed class CliTaskStoreTests : IDisposable
 {
     private static readonly string[] Heat = ["task", "run", "-t", "heat", "-n", "2", "--seed", "5", "-o", "grid=41", "-o", "steps=20"];

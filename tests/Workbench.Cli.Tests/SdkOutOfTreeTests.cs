@@ -1,16 +1,20 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Workbench.Conformance;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace Workbench.Cli.Tests;
 
-/// <summary>The plugin author's path, exactly as the README gives it, in a temp folder outside the repository:
-/// nothing there references the source tree; the SDK comes from a local feed packed from this build.</summary>
-/// <remarks>Costs about two minutes (restores and builds of fresh projects). WORKBENCH_SKIP_SDK_E2E=1 skips it,
-/// and only that: a missing build or a failing step fails the test.</remarks>
+/// <summary>The plugin author's path, exactly as the README gives it, in a temp folder outside the repository,
+/// then the other three templates made and tested there too: nothing there references the source tree; the SDK
+/// comes from a local feed packed from this build, named in the guide's own nuget.config.</summary>
+/// <remarks>Costs about two and a half minutes on a 2-core machine (restores and builds of fresh projects; the three
+/// extra templates about 65 s of it). WORKBENCH_SKIP_SDK_E2E=1 skips it, and only that: a missing build or a failing
+/// step fails the test.</remarks>
 [Trait("kind", "process")]
-public sealed class SdkOutOfTreeTests(ITestOutputHelper output)
+public sealed partial class SdkOutOfTreeTests(ITestOutputHelper output)
 {
     private const string SdkVersion = "3.0.0";
 
@@ -38,23 +42,42 @@ public sealed class SdkOutOfTreeTests(ITestOutputHelper output)
         // data.csv was made from a = 10, k = 0.5: the fit read it from the installed plugin's own folder.
         Assert.Matches(@"best point:\s+\[10\.0\d*, 0\.50\d*\]", run);
 
-        await File.WriteAllTextAsync(Path.Combine(work, "fit.cs"), FitScript);
+        await File.WriteAllTextAsync(Path.Combine(work, "fit.cs"), FitScript());
         var fit = await Step("dotnet run fit.cs", "dotnet", ["run", "fit.cs"], work, environment);
         Assert.Contains("stopped by target", fit);
-        Assert.DoesNotContain(WbProcess.RepoRoot, await File.ReadAllTextAsync(Path.Combine(work, "DecayFit", "DecayFit", "DecayFit.csproj")));
+
+        // The other three templates, made the same way; their tests run in one solution, one build for all.
+        (string Template, string Name)[] others = [("wb-optimizer", "MyOptimizer"), ("wb-task", "MyTask"), ("wb-job", "MyJob")];
+        foreach (var (template, name) in others)
+        {
+            await Step($"dotnet new {template}", "dotnet", ["new", template, "-n", name], work, environment);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(work, "Others.slnx"), OthersSolution(work));
+        var tests = await Step("dotnet test (wb-optimizer, wb-task, wb-job)", "dotnet", ["test", "Others.slnx"], work, environment);
+        Assert.Equal(others.Length, Regex.Count(tests, "Passed!"));
+        Assert.All(Directory.EnumerateFiles(work, "*.csproj", SearchOption.AllDirectories),
+            csproj => Assert.DoesNotContain(WbProcess.RepoRoot, File.ReadAllText(csproj)));
     }
 
-    private const string FitScript = """
-        #:package Workbench.Api@3.0.0
-        using Workbench;
+    /// <summary>Every project that the three templates wrote, DecayFit's left out (its tests ran above).</summary>
+    private static string OthersSolution(string work) =>
+        new XElement("Solution", Directory.EnumerateFiles(work, "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(work, p))
+            .Where(p => !p.StartsWith("DecayFit", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => new XElement("Project", new XAttribute("Path", p)))).ToString();
 
-        var result = Optimize.Minimize(
-            x => x.Sum(v => v * v),
-            lower: -10, upper: 10, dimension: 5,
-            algorithm: "cmaes",
-            options: new OptimizeOptions { Seed = 42, Target = 1e-10, ObjectiveIsThreadSafe = true });
-        Console.WriteLine($"best {result.BestValue:G3}, {result.Evaluations} evaluations, stopped by {result.StopReason}");
-        """;
+    /// <summary>What the README says a script is: its C# API example, after a #:package line.</summary>
+    private static string FitScript()
+    {
+        var example = ReadmeExample().Match(File.ReadAllText(Path.Combine(WbProcess.RepoRoot, "README.md")));
+        Assert.True(example.Success, "README.md has no api-example block");
+        return $"#:package Workbench.Api@{SdkVersion}\n{example.Groups[1].Value}";
+    }
+
+    [GeneratedRegex("<!-- api-example begin -->\n```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ReadmeExample();
 
     /// <summary>Templates, packages and installed plugins all land under <paramref name="root"/>. Packages already
     /// in the machine's NuGet folder are read from it (a fallback folder), so only the Workbench packages of this
@@ -73,23 +96,21 @@ public sealed class SdkOutOfTreeTests(ITestOutputHelper output)
         ["MSBuildExtensionsPath"] = "",
     };
 
+    /// <summary>The guide's own nuget.config block, with its DIR/sdk made the feed, plus a fallback folder.</summary>
     private static string NugetConfig(string feed)
     {
         var shared = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="workbench-sdk" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="shared" value="{shared}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """;
+        var guide = GuideNugetConfig().Match(File.ReadAllText(Path.Combine(WbProcess.RepoRoot, "docs", "plugins.md")));
+        Assert.True(guide.Success, "docs/plugins.md has no <!-- snippet: nuget-config --> block");
+        var config = XDocument.Parse(guide.Groups[1].Value.Replace("DIR/sdk", feed, StringComparison.Ordinal));
+        Assert.Contains(config.Descendants("add"), add => (string?)add.Attribute("value") == feed);
+        config.Root!.Add(new XElement("fallbackPackageFolders", new XElement("add", new XAttribute("key", "shared"), new XAttribute("value", shared))));
+        return config.ToString();
     }
+
+    [GeneratedRegex("<!-- snippet: nuget-config -->\n```xml\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex GuideNugetConfig();
 
     private async Task<string> Step(string name, string file, string[] args, string workingDirectory, Dictionary<string, string> environment)
     {
