@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Workbench.Engine.Specs;
+using Workbench.Transport.Client;
 using Workbench.Transport.Security;
 
 namespace Workbench.Peer;
@@ -48,6 +49,11 @@ public sealed class PeerServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxMessageBytes;
+            // HTTP/2 flow-control windows sized for bulk streams (a heat band or field is 16-32 MB): with the
+            // defaults (1 MB per connection, 768 KB per stream) a large message stalls for a window update every
+            // few hundred kilobytes, which on a loaded machine costs more than the copy itself.
+            kestrel.Limits.Http2.InitialConnectionWindowSize = PeerConnection.ReceiveWindowBytes * 2;
+            kestrel.Limits.Http2.InitialStreamWindowSize = PeerConnection.ReceiveWindowBytes;
             kestrel.Listen(options.Address, options.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;

@@ -22,6 +22,11 @@ public sealed class PeerConnection : IDisposable
     public static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The HTTP/2 receive window of each stream, both ends: bulk values (bands, fields, shipped plugins)
+    /// flow without waiting for a window update every few hundred kilobytes. Windows are credit, not buffers
+    /// allocated up front.</summary>
+    public const int ReceiveWindowBytes = 8 * 1024 * 1024;
+
     private readonly GrpcChannel _channel;
 
     public PeerConnection(PeerAddress address, ClusterCredentials credentials)
@@ -35,6 +40,7 @@ public sealed class PeerConnection : IDisposable
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             EnableMultipleHttp2Connections = true,
             ConnectTimeout = ProbeTimeout,
+            InitialHttp2StreamWindowSize = ReceiveWindowBytes,
         };
         if (credentials.TrustedCertificate is { } ca)
         {
