@@ -237,12 +237,13 @@ internal sealed class RemoteNodeContext : ITaskContext
             {
                 if (ready())
                 {
-                    take();
+                    // Resumed first: a take that throws (a completed tube) still ends the wait the client knows of.
                     if (waited)
                     {
                         Send(new NodeOutput { Resumed = true });
                     }
 
+                    take();
                     return;
                 }
 
