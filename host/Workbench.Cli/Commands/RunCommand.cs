@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
+using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 
 namespace Workbench.Cli.Commands;
@@ -32,6 +33,11 @@ internal static class RunCommand
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             using var host = WorkbenchHost.Open(parse);
+            if (request.Evaluation.Isolation == EvaluationIsolation.Process)
+            {
+                request = request with { Evaluation = request.Evaluation.InIsolatedWorker(() => host.StartWorker(request.Evaluation.Workers).Address) };
+            }
+
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             // Before the store is opened: from then on a signal stops the run gracefully and records it.
@@ -60,7 +66,9 @@ internal static class RunCommand
 
             if (summary.Error is not null)
             {
-                Console.Error.WriteLine($"wb: run {(summary.Status == RunStatus.Interrupted ? "interrupted" : "failed")}: {summary.Error}");
+                // A worker that died says why better than the lost connection does.
+                var cause = summary.Status == RunStatus.Failed && host.Worker?.Death() is { } death ? death : summary.Error;
+                Console.Error.WriteLine($"wb: run {(summary.Status == RunStatus.Interrupted ? "interrupted" : "failed")}: {cause}");
             }
 
             return summary.Status switch

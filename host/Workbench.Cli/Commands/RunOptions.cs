@@ -40,6 +40,11 @@ internal sealed class RunOptions
 
     public Option<NonFinitePolicy> OnNonFinite { get; } = new("--on-nonfinite") { Description = "What a NaN or infinite fitness does: error (default) or worst" };
 
+    public Option<EvaluationIsolation> Isolation { get; } = new("--isolation")
+    {
+        Description = "Where the problem's code runs: none (this process, the default) or process (a worker process of its own: a plugin that ends its process fails only the run)",
+    };
+
     public Option<string?> Name { get; } = new("--name") { Description = "A name for the run" };
 
     public Option<string[]> Tags { get; } = new("--tag") { Description = "A tag for the run (repeatable)" };
@@ -49,7 +54,7 @@ internal sealed class RunOptions
     public IEnumerable<Option> All =>
     [
         Algorithm, Problem, Dimension, Seed, MaxEvaluations, MaxIterations, Target, TimeLimit, Stagnation, Workers, Device, GpuMinBatch,
-        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Name, Tags, CheckedOptions.MaxMemory, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
+        AlgorithmOptions, ProblemOptions, Bounds, OnNonFinite, Isolation, Name, Tags, CheckedOptions.MaxMemory, ClusterOptions.Peers, ClusterOptions.NoLocal, ClusterOptions.OnPeerLoss,
         ClusterOptions.Distribute, .. Islands.All,
     ];
 
@@ -122,6 +127,7 @@ internal sealed class RunOptions
                 UseLocal = !parse.GetValue(ClusterOptions.NoLocal),
                 OnPeerLoss = parse.GetValue(ClusterOptions.OnPeerLoss),
                 Distribute = parse.GetValue(ClusterOptions.Distribute),
+                Isolation = parse.GetValue(Isolation),
             },
             Name = parse.GetValue(Name),
             Tags = parse.GetValue(Tags) ?? [],

@@ -22,8 +22,11 @@ internal static class ServeCommand
         var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate: serve over TLS (clients use https:// addresses)" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
         var cache = new Option<string?>("--cache") { Description = "Where shipped plugin folders are kept (default $XDG_DATA_HOME/workbench/peer-plugins)" };
+        // For a worker started by another wb (`wb run --isolation process`): its parent holds our stdin, so the pipe
+        // closing means the parent is gone, even when it was killed with SIGKILL and could not stop us.
+        var exitWithStdin = new Option<bool>("--exit-with-stdin") { Hidden = true };
         var command = new Command("serve", "Share this machine's CPU slots with the cluster (a peer): evaluations and map jobs from signed clients");
-        foreach (var option in new Option[] { listen, cpus, gpus, name, noShipping, tlsCert, tlsKey, cache })
+        foreach (var option in new Option[] { listen, cpus, gpus, name, noShipping, tlsCert, tlsKey, cache, exitWithStdin })
         {
             command.Options.Add(option);
         }
@@ -82,9 +85,19 @@ internal static class ServeCommand
             Console.Out.WriteLine($"wb serve: {options.Name} listening on {shown}:{server.Port} ({slots} cpu slots, {options.GpuSlots} gpu slots, " +
                 $"code shipping {(options.CodeShipping ? "on" : "off")}, {(key is null ? "INSECURE: no key, loopback only" : "requests signed with " + key.Path)})");
             Console.Out.Flush();
+            using var parentGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.GetValue(exitWithStdin))
+            {
+                _ = Task.Run(async () =>
+                {
+                    await Console.In.ReadToEndAsync(CancellationToken.None);
+                    await parentGone.CancelAsync();
+                }, CancellationToken.None);
+            }
+
             try
             {
-                await server.WaitForShutdownAsync(cancellationToken);
+                await server.WaitForShutdownAsync(parentGone.Token);
             }
             catch (OperationCanceledException)
             {

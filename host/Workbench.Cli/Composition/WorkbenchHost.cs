@@ -25,12 +25,26 @@ internal sealed class WorkbenchHost : IDisposable
 
     public GpuRuntime Gpu => _gpu.Value;
 
+    /// <summary>The isolated evaluation worker of this command, when it has one: its key signs the calls to it.</summary>
+    public IsolatedWorker? Worker { get; private set; }
+
+    /// <summary>Starts the worker for <c>--isolation process</c> with the extra plugin folders of this command.</summary>
+    public IsolatedWorker StartWorker(int slots) =>
+        Worker = IsolatedWorker.Start(slots, _parse.GetValue(CommonOptions.Plugins) ?? []);
+
     /// <summary>Peers (when a run names them) around auto / cpu / gpu around the CPU evaluators.</summary>
     public IEvaluatorProvider Evaluators => new PeersEvaluatorProvider(
         new GpuEvaluatorProvider(() => _gpu.Value, new CpuEvaluatorProvider()),
-        () => ClusterOptions.Credentials(_parse),
+        () => Worker?.Credentials ?? ClusterOptions.Credentials(_parse),
         Catalog,
-        warning => Console.Error.WriteLine($"wb: warning: {warning}"));
+        // An isolated worker that is lost fails the run at once, with its own line: no warning before it.
+        warning =>
+        {
+            if (Worker is null)
+            {
+                Console.Error.WriteLine($"wb: warning: {warning}");
+            }
+        });
 
     /// <summary>Loads the plugin catalog. One-shot commands do not watch folders; long-running ones do.</summary>
     public static WorkbenchHost Open(ParseResult parse, bool watch = false)
@@ -52,6 +66,7 @@ internal sealed class WorkbenchHost : IDisposable
     /// unload while it lives.</summary>
     public void Dispose()
     {
+        Worker?.Dispose();
         if (_gpu.IsValueCreated)
         {
             _gpu.Value.Dispose();

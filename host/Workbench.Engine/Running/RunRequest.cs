@@ -67,6 +67,32 @@ public sealed record EvaluationSettings
 
     /// <summary>With peers and more than one island: what is spread over the slots.</summary>
     public Distribution Distribute { get; init; } = Distribution.Islands;
+
+    /// <summary>Where the problem's code runs: in this process (the default), or in a worker process of its own.</summary>
+    public EvaluationIsolation Isolation { get; init; } = EvaluationIsolation.None;
+
+    /// <summary>The settings of a run whose evaluations go to an isolated worker, started by
+    /// <paramref name="startWorker"/> (which returns its HOST:PORT) once the settings are known to allow one: only
+    /// that worker evaluates (this process never runs the problem's code), and losing it fails the run, since it means
+    /// the problem ended its process.</summary>
+    /// <exception cref="RunSetupException">Isolation is combined with peers.</exception>
+    public EvaluationSettings InIsolatedWorker(Func<string> startWorker) => Peers.Count > 0
+        ? throw new RunSetupException("isolation", "isolation: a process worker runs this machine's evaluations; it cannot be combined with peers (peers already run the problem outside this process)")
+        : this with { Peers = [startWorker()], UseLocal = false, OnPeerLoss = PeerLossPolicy.Fail, Distribute = Distribution.Evaluations };
+}
+
+/// <summary>Whether a plugin that kills its process (stack overflow, <c>Environment.FailFast</c>, <c>Environment.Exit</c>)
+/// takes the run with it.</summary>
+/// <remarks>None is the default: a worker process costs a round trip per batch (measured in the README), and the
+/// plugins that ship with Workbench never end their process. Process is for untrusted or fragile problem code.</remarks>
+public enum EvaluationIsolation
+{
+    /// <summary>The problem runs in this process.</summary>
+    None,
+
+    /// <summary>The problem runs in a child <c>wb serve</c> on loopback, signed with a key made for this run; when
+    /// the child dies the run is recorded as failed and this process goes on.</summary>
+    Process,
 }
 
 /// <summary>What a run with islands spreads over the slots of its peers (and of this machine).</summary>
