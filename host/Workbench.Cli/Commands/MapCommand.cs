@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
 using Workbench.Contracts.Jobs;
@@ -31,6 +30,7 @@ internal static class MapCommand
         };
         command.Subcommands.Add(MapRunsCommand.Create());
         command.Subcommands.Add(MapRunsCommand.Jobs());
+        TerminationSignals.HandledBy(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new MapRequest(
@@ -78,15 +78,9 @@ internal static class MapCommand
         var mapJob = MapJob.Resolve(JobLookup.Find(host.Catalog.Components<IJobFactory>(), request.JobId, host.Catalog), request.Options);
         using var peers = await PeerSlotsAsync(parse, host, new LocalJobSlots(request.Slots), cancellationToken);
         IJobSlotSource source = peers;
-        // Our own SIGINT handler as well as the parser's token: Ctrl-C must stop the map cleanly (exit 130, record
-        // interrupted) rather than kill the process, whichever way the signal arrives. Installed before the
-        // store is opened, so once its lock file exists a Ctrl-C is ours.
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            interrupt.Cancel();
-        });
+        // SIGINT, SIGTERM and SIGHUP stop the map cleanly (exit 128 + signal, recorded interrupted), as they stop
+        // wb run; installed before the store is opened, so once its lock file exists a signal is ours.
+        using var signals = TerminationSignals.Listen(cancellationToken);
         using var recording = MapRecording.Open(parse);
         var started = MapRunRecords.Start(mapJob, values.Length, source.Current().Count, DateTimeOffset.UtcNow);
         recording.Started(started);
@@ -94,14 +88,14 @@ internal static class MapCommand
         MapResult result;
         try
         {
-            result = await new MapScheduler().RunAsync(mapJob, values, source, progress, interrupt.Token);
+            result = await new MapScheduler().RunAsync(mapJob, values, source, progress, signals.Token);
         }
         catch (OperationCanceledException)
         {
             progress?.Clear();
             recording.Finished(MapRunRecords.End(started, RunStatus.Interrupted, "interrupted", DateTimeOffset.UtcNow));
             Console.Error.WriteLine("wb: map interrupted");
-            return ExitCodes.Cancelled;
+            return signals.ExitCode;
         }
 
         progress?.Clear();
