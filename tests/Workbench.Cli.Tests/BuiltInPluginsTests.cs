@@ -11,6 +11,7 @@ namespace Workbench.Cli.Tests;
 
 /// <summary>The catalogue test: load every built-in plugin from its folder and run a few iterations of every
 /// optimiser on every problem, through the real catalog, planner and run loop.</summary>
+[Trait("kind", "process")]
 public sealed class BuiltInPluginsTests : IDisposable
 {
     private static readonly Lazy<PluginCatalog> Catalog = new(() =>

@@ -4,6 +4,7 @@ using System.Reflection;
 namespace Workbench.Gpu.Tests;
 
 /// <summary>The built <c>wb</c>, run as a process: the GPU choices as a user meets them on a machine without a GPU.</summary>
+[Trait("kind", "process")]
 public sealed class CliTests
 {
     private static readonly string WbDll = typeof(CliTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WbDll").Value!;

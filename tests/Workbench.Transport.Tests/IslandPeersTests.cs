@@ -11,6 +11,7 @@ namespace Workbench.Transport.Tests;
 
 /// <summary>Islands placed on peers (each island's optimiser and evaluations on a slot of its own) against the
 /// in-process island model: the same seed must give the same history, row for row.</summary>
+[Trait("kind", "process")]
 public sealed class IslandPeersTests : IAsyncLifetime
 {
     private readonly Security.ClusterKey _key = InProcessPeer.NewKey();

@@ -10,6 +10,7 @@ using Xunit;
 namespace Workbench.Transport.Tests;
 
 /// <summary>Requests crafted by hand against a real peer: only a fresh, correctly signed request is served.</summary>
+[Trait("kind", "process")]
 public sealed class SecurityTests : IAsyncLifetime
 {
     private readonly ClusterKey _key = InProcessPeer.NewKey();

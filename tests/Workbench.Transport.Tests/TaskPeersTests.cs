@@ -10,6 +10,7 @@ namespace Workbench.Transport.Tests;
 
 /// <summary>Parallel tasks whose nodes run on peers and whose tubes cross the network (real Kestrel peers in this
 /// process; the tube test plugin is shipped to them by hash, as any plugin they lack).</summary>
+[Trait("kind", "process")]
 public sealed class TaskPeersTests : IAsyncLifetime
 {
     private readonly Security.ClusterKey _key = InProcessPeer.NewKey();

@@ -5,6 +5,7 @@ using Workbench.Conformance;
 namespace Workbench.Tui.Tests.EndToEnd;
 
 /// <summary>An option with a fixed set of values, chosen with the selector in a real terminal, reaches the run.</summary>
+[Trait("kind", "end-to-end")]
 [Collection(TerminalCollection.Name)]
 public sealed partial class ChoiceSelectorTests
 {

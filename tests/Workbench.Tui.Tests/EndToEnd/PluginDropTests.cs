@@ -2,6 +2,7 @@ namespace Workbench.Tui.Tests.EndToEnd;
 
 /// <summary>A plugin folder copied into plugins/ while the UI runs appears on the Plugins and Run screens, and
 /// disappears when removed, without a restart.</summary>
+[Trait("kind", "end-to-end")]
 [Collection(TerminalCollection.Name)]
 public sealed class PluginDropTests
 {

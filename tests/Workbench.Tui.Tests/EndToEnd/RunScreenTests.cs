@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace Workbench.Tui.Tests.EndToEnd;
 
 /// <summary>The Run screen driven through a real terminal: pick, set options, run, watch, stop.</summary>
+[Trait("kind", "end-to-end")]
 [Collection(TerminalCollection.Name)]
 public sealed partial class RunScreenTests
 {

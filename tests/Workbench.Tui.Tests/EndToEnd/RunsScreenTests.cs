@@ -6,6 +6,7 @@ namespace Workbench.Tui.Tests.EndToEnd;
 
 /// <summary>The Runs screen over the real run store (<c>WORKBENCH_DB</c> of the session): runs started in the UI
 /// are listed with their status, runs recorded by <c>wb run</c> are compared and exported.</summary>
+[Trait("kind", "end-to-end")]
 [Collection(TerminalCollection.Name)]
 public sealed partial class RunsScreenTests
 {

@@ -2,6 +2,7 @@ using Workbench.Conformance;
 
 namespace Workbench.Tui.Tests.EndToEnd;
 
+[Trait("kind", "end-to-end")]
 [Collection(TerminalCollection.Name)]
 public sealed class TasksScreenTests
 {
