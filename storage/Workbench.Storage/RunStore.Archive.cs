@@ -7,11 +7,15 @@ namespace Workbench.Storage;
 /// <summary>The read and edit side: listing (indexes only, never history), lookup by id prefix, history, delete, tag.</summary>
 public sealed partial class RunStore
 {
-    public IReadOnlyList<RunRecord> List(RunQuery query)
+    public IReadOnlyList<RunRecord> List(RunQuery query) => ListChecked(query).Runs;
+
+    /// <summary>The runs a query finds, with those whose document fails its checks set apart: one damaged run
+    /// must not hide the others, nor be shown with made-up values.</summary>
+    public RunListing ListChecked(RunQuery query)
     {
         if (_db is null)
         {
-            return [];
+            return new RunListing([], []);
         }
 
         return Guard(() =>
@@ -46,22 +50,78 @@ public sealed partial class RunStore
                     : q.Where(Query.EQ("$.status", status.ToString()));
             }
 
-            var ordered = q.OrderByDescending("$.started");
-            var records = ordered.ToEnumerable().Select(d => Normalise(RunDocuments.FromDocument(d)));
-            if (query.Status is { } wanted)
+            var damaged = new List<DamagedRun>();
+            try
             {
-                records = records.Where(r => r.Status == wanted);
+                var records = q.OrderByDescending("$.started").ToEnumerable().Select(d => ReadOrNull(d, damaged)).OfType<RunRecord>();
+                return Finish(records, query, damaged);
             }
-
-            return (query.Limit is int limit ? records.Take(limit) : records).ToList();
+            catch (Exception ex) when (ex is not RunDamagedException)
+            {
+                // A damaged index or page: read run by run through the primary key, and filter here.
+                damaged.Clear();
+                return Finish(ListByKey(query, damaged), query, damaged);
+            }
         });
+    }
+
+    private static RunListing Finish(IEnumerable<RunRecord> records, RunQuery query, List<DamagedRun> damaged)
+    {
+        if (query.Status is { } wanted)
+        {
+            records = records.Where(r => r.Status == wanted);
+        }
+
+        return new RunListing((query.Limit is int limit ? records.Take(limit) : records).ToList(), damaged);
+    }
+
+    private IEnumerable<RunRecord> ListByKey(RunQuery query, List<DamagedRun> damaged)
+    {
+        var runs = new List<RunRecord>();
+        foreach (var (id, doc, error) in StoreScan.Documents(_db!, []))
+        {
+            if (doc is null)
+            {
+                damaged.Add(new DamagedRun(id, $"run {id}: unreadable ({error})"));
+            }
+            else if (ReadOrNull(doc, damaged) is { } run && Matches(run, query))
+            {
+                runs.Add(run);
+            }
+        }
+
+        return runs.OrderByDescending(r => r.Description.StartedAt);
+    }
+
+    private static bool Matches(RunRecord run, RunQuery query)
+    {
+        var d = run.Description;
+        return (query.AlgorithmId is null || d.Algorithm.Id == query.AlgorithmId) && (query.ProblemId is null || d.Problem.Id == query.ProblemId)
+            && (query.Tag is null || d.Tags.Contains(query.Tag)) && (query.Since is null || d.StartedAt >= query.Since);
+    }
+
+    private RunRecord? ReadOrNull(BsonDocument doc, List<DamagedRun> damaged)
+    {
+        try
+        {
+            return Normalise(Integrity.ReadRun(doc).Run);
+        }
+        catch (RunDamagedException ex)
+        {
+            damaged.Add(new DamagedRun(ex.RunId, ex.Message));
+            return null;
+        }
     }
 
     public RunRecord Get(string idOrPrefix)
     {
         var id = Resolve(idOrPrefix);
-        return Guard(() => Normalise(RunDocuments.FromDocument(_db!.GetCollection(Collections.Runs).FindById(id))));
+        return Normalise(ReadStored(id).Run);
     }
+
+    /// <exception cref="RunDamagedException">the run's document is damaged.</exception>
+    private StoredRun ReadStored(string id) => Guard(() => Integrity.ReadRun(
+        _db!.GetCollection(Collections.Runs).FindById(id) ?? throw new RunIdException($"no run with id {id} in {Path}", [])));
 
     /// <summary>The full id of the one run whose id starts with <paramref name="idOrPrefix"/>.</summary>
     public string Resolve(string idOrPrefix) => ResolveIn(Collections.Runs, "run", idOrPrefix);
@@ -86,13 +146,17 @@ public sealed partial class RunStore
         };
     }
 
+    /// <exception cref="RunDamagedException">the run's document or a chunk of its history is damaged.</exception>
     public RunHistory LoadHistory(string runId)
     {
-        var run = Get(runId);
-        return Guard(() => HistoryChunks.Join(
-            _db!.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(run.Id))).OrderBy(d => d["_id"].AsString),
-            run.Description.ExtraNames));
+        var stored = ReadStored(Resolve(runId));
+        return Guard(() => Integrity.ReadHistory(stored, Chunks(_db!, stored.Run.Id)));
     }
+
+    /// <summary>A run's history chunks in chunk order (their ids sort as the chunk numbers, zero-padded).</summary>
+    internal static List<BsonDocument> Chunks(LiteDatabase db, string runId) =>
+        db.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(runId)))
+            .OrderBy(d => d["_id"].IsString ? d["_id"].AsString : "", StringComparer.Ordinal).ToList();
 
     public int Delete(IEnumerable<string> runIds)
     {
@@ -121,10 +185,12 @@ public sealed partial class RunStore
     {
         var runs = Writable().GetCollection(Collections.Runs);
         var doc = runs.FindById(runId) ?? throw new RunIdException($"no run with id {runId} in {Path}", []);
+        Integrity.ReadRun(doc); // never reseal a damaged document: that would vouch for the damage
         var tags = doc["tags"].AsArray;
         if (!tags.Any(t => t.AsString == tag))
         {
             tags.Add(tag);
+            Checksums.Reseal(doc);
             runs.Update(doc);
         }
     }
@@ -143,7 +209,7 @@ public sealed partial class RunStore
             {
                 foreach (var (run, history) in batch)
                 {
-                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run));
+                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run, history.Count));
                     foreach (var chunk in HistoryChunks.Split(run, history))
                     {
                         db.GetCollection(Collections.History).Upsert(chunk);
@@ -188,7 +254,7 @@ public sealed partial class RunStore
         {
             return read();
         }
-        catch (Exception ex) when (ex is not RunIdException)
+        catch (Exception ex) when (ex is not RunIdException and not RunDamagedException)
         {
             throw Translate(ex, Path);
         }
