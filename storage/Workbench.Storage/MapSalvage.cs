@@ -52,7 +52,7 @@ internal static class MapSalvage
                     : map);
                 copied++;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not IOException) // a write that fails ends the repair
             {
                 notes.Add($"map run {doc["_id"]}: lost ({ex.Message.Split('\n')[0]})");
             }

@@ -28,6 +28,30 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
         var problems = new List<string>();
         var integrity = Integrity.Load(source.Db, source.SchemaVersion);
         var allWhole = true;
+        try
+        {
+            allWhole = CopyRuns(source, integrity, problems);
+        }
+        catch (Exception ex) when (ex is not RepairWriteException)
+        {
+            // LiteDB closes itself after some errors on damaged pages: what was copied stays, later sources go on.
+            problems.Add($"reading stopped ({RepairSources.OneLine(ex)})");
+            allWhole = false;
+        }
+
+        allWhole &= problems.Count == 0;
+        notes.AddRange(problems.Select(p => $"{source.Name}: {p}"));
+        if (!_tasksCopied)
+        {
+            _tasksCopied = CopyOthers(source.Db);
+        }
+
+        return allWhole;
+    }
+
+    private bool CopyRuns(RepairSource source, Integrity integrity, List<string> problems)
+    {
+        var allWhole = true;
         foreach (var run in StoreScan.Runs(source.Db, integrity, problems))
         {
             if (run.Stored is not { } stored)
@@ -50,13 +74,6 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
             _copied[run.Id] = (rows, whole);
         }
 
-        allWhole &= problems.Count == 0;
-        notes.AddRange(problems.Select(p => $"{source.Name}: {p}"));
-        if (!_tasksCopied)
-        {
-            _tasksCopied = CopyOthers(source.Db);
-        }
-
         return allWhole;
     }
 
@@ -72,12 +89,29 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
             run = run with { Error = string.Join("; ", new[] { run.Error, StoreRepair.HistoryCutNote }.Where(e => e is not null)) };
         }
 
-        if (replacing)
+        var history = HistoryChunks.Join(chunks, run.Description.ExtraNames);
+        Target(() =>
         {
-            target.Delete([run.Id]);
-        }
+            if (replacing)
+            {
+                target.Delete([run.Id]);
+            }
 
-        target.Import(run, HistoryChunks.Join(chunks, run.Description.ExtraNames));
+            target.Import(run, history);
+        });
+    }
+
+    /// <summary>A write to the new file: its failure (a full disk) ends the repair, unlike a failed read.</summary>
+    private static void Target(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex)
+        {
+            throw new RepairWriteException(ex);
+        }
     }
 
     /// <summary>Task and map runs are one document each: copied whole from the first source that has the collections.</summary>
@@ -93,12 +127,12 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
                     try
                     {
                         var task = TaskDocuments.FromDocument(doc);
-                        target.ImportTask(task.Status == RunStatus.Running
+                        Target(() => target.ImportTask(task.Status == RunStatus.Running
                             ? task with { Status = RunStatus.Interrupted, Error = task.Error ?? "interrupted (found running during repair)" }
-                            : task);
+                            : task));
                         tasks++;
                     }
-                    catch (Exception ex)
+                    catch (Exception ex) when (ex is not RepairWriteException)
                     {
                         notes.Add($"task run {doc["_id"]}: lost ({RepairSources.OneLine(ex)})");
                     }
@@ -110,7 +144,7 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
             MapSalvage.Salvage(source, target, notes, ReadAll);
             return true;
         }
-        catch (LiteException ex)
+        catch (Exception ex) when (ex is not RepairWriteException)
         {
             notes.Add($"task and map runs unreadable here ({RepairSources.OneLine(ex)})");
             return false;
@@ -133,3 +167,6 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
         return documents;
     }
 }
+
+/// <summary>Writing the new file failed: the repair stops and removes what it made.</summary>
+internal sealed class RepairWriteException(Exception inner) : IOException(inner.Message, inner);

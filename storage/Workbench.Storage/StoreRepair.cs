@@ -96,9 +96,10 @@ public static class StoreRepair
             target.Database.Checkpoint();
         }
 
-        if (salvage.Recovered == 0 && salvage.Lost.Count > 0)
+        if (salvage.Recovered == 0 && (salvage.Lost.Count > 0 || !before.Healthy))
         {
-            throw new StoreException($"repair of {path} could read none of its {salvage.Lost.Count} run(s); the original was left untouched");
+            // An empty file in place of a damaged one helps nobody: the damaged one may yet be read by other tools.
+            throw new StoreException($"repair of {path} could salvage no run from it ({salvage.Lost.Count} seen, none readable); the original was left untouched");
         }
 
         var missing = before.ReadableIds.Except(salvage.Ids).ToList();
