@@ -102,7 +102,7 @@ public sealed class IntegrityTests
     }
 
     /// <summary>Changes one stored document behind the store's back, as damage would: no checksum is updated.</summary>
-    private static void Edit(string path, string collection, string id, Action<BsonDocument> change)
+    internal static void Edit(string path, string collection, string id, Action<BsonDocument> change)
     {
         using var db = RunStore.Open(path, readOnly: false);
         var documents = db.GetCollection(collection);
