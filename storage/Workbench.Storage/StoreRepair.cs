@@ -58,6 +58,7 @@ public static class StoreRepair
 
             RepairSources.Remove(names.Scratch);
             RepairSources.Remove(names.NoLog);
+            RepairSources.Remove(names.Pages);
             RepairSources.Remove(names.Fresh);
             File.Delete(names.Fresh + ".lock");
             File.Delete(names.Fresh + ".lock-owner");
@@ -78,6 +79,7 @@ public static class StoreRepair
             {
                 () => RepairSources.Original(path, notes),
                 () => RepairSources.WithoutLog(path, names.NoLog, notes),
+                () => RepairPages.Open(path, names.Pages, notes),
                 () => RepairSources.Rebuilt(path, names.Scratch, notes),
             })
             {
@@ -149,7 +151,20 @@ public static class StoreRepair
             File.Move(log, names.AsideLog, overwrite: true);
         }
 
-        File.Move(names.Fresh, path, overwrite: true);
+        try
+        {
+            File.Move(names.Fresh, path, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(names.AsideLog))
+            {
+                File.Move(names.AsideLog, log); // the original goes back to what it was, log and all
+            }
+
+            throw;
+        }
+
         File.Delete(names.AsideLog);
     }
 
@@ -160,6 +175,8 @@ public static class StoreRepair
         public string Scratch => $"{Path}.repair-scratch";
 
         public string NoLog => $"{Path}.repair-nolog";
+
+        public string Pages => $"{Path}.repair-pages";
 
         public string Fresh => $"{Path}.repair-new";
 
