@@ -53,13 +53,17 @@ internal sealed class Integrity
             : new Integrity([], "the list of runs written before checksums (meta/unchecked) is damaged");
     }
 
+    /// <summary>A document's id as text for messages (not JSON-quoted).</summary>
+    public static string IdOf(BsonDocument doc) =>
+        doc.TryGetValue("_id", out var id) ? id.IsString ? id.AsString : id.ToString() : "?";
+
     public bool IsUnchecked(string id) => _unchecked is null || _unchecked.Contains(id);
 
     /// <summary>Decodes a run document, refusing one that fails its checksum or cannot be decoded.</summary>
     /// <exception cref="RunDamagedException">the document is damaged.</exception>
     public StoredRun ReadRun(BsonDocument doc)
     {
-        var id = doc.TryGetValue("_id", out var raw) ? raw.IsString ? raw.AsString : raw.ToString() : "?";
+        var id = IdOf(doc);
         var verdict = Checksums.Verify(doc);
         if (verdict == Checksums.Verdict.Mismatch)
         {

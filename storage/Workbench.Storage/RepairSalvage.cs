@@ -134,7 +134,7 @@ internal sealed class RepairSalvage(RunStore target, List<string> notes)
                     }
                     catch (Exception ex) when (ex is not RepairWriteException)
                     {
-                        notes.Add($"task run {doc["_id"]}: lost ({RepairSources.OneLine(ex)})");
+                        notes.Add($"task run {Integrity.IdOf(doc)}: lost ({RepairSources.OneLine(ex)})");
                     }
                 }
 

@@ -15,7 +15,7 @@ public sealed partial class RunStore : IRunArchive
 {
     /// <summary>1: runs and history. 2: adds the tasks collection (parallel-task runs); a version-1 file is read as
     /// having no tasks, and is marked version 2 by the first store that opens it for writing.
-    /// 3: adds the maps collection. 4: every run document and history chunk carries a checksum.</summary>
+    /// 3: adds the maps collection. 4: every run document, history chunk, task run and map run carries a checksum.</summary>
     public const int CurrentSchemaVersion = 4;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 

@@ -184,7 +184,7 @@ public static class StoreCheck
                 }
                 catch (Exception ex)
                 {
-                    problems.Add($"task run {doc["_id"]}: unreadable ({ex.Message.Split('\n')[0]})");
+                    problems.Add($"task run {Integrity.IdOf(doc)}: unreadable ({ex.Message.Split('\n')[0]})");
                 }
             }
         }

@@ -56,6 +56,23 @@ public sealed class IntegrityTests
     }
 
     [Fact]
+    public void A_changed_task_run_is_named_by_check()
+    {
+        using var temp = new TempStore();
+        var task = TaskRecordTests.Started("abc00000000000000000000000000001");
+        using (var store = RunStore.OpenForWriting(temp.DbPath))
+        {
+            store.RecordTaskStarted(task);
+            store.RecordTaskFinished(task with { Status = Engine.Running.RunStatus.Completed });
+        }
+
+        Assert.True(StoreCheck.Run(temp.DbPath).Healthy);
+        Edit(temp.DbPath, RunStore.Collections.Tasks, task.Id, doc => doc["wall"] = 1.2e182);
+
+        Assert.Contains(StoreCheck.Run(temp.DbPath).Problems, p => p.Contains($"task run {task.Id}", StringComparison.Ordinal) && p.Contains("checksum", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_lost_checksum_field_is_damage_in_a_file_written_with_checksums()
     {
         using var temp = new TempStore();
