@@ -53,6 +53,15 @@ internal static class DatabaseFile
         }
     }
 
+    /// <summary>True when the file starts with a LiteDB 5 header (whatever its length): something a repair can read.</summary>
+    public static bool HasHeader(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var header = new byte[Math.Min(PageSize, stream.Length)];
+        stream.ReadExactly(header);
+        return header.Length > VersionOffset && header.AsSpan(MagicOffset, Magic.Length).SequenceEqual(Magic) && header[VersionOffset] == FileVersion;
+    }
+
     /// <summary>LiteDB's write-ahead log beside the data file (<c>runs-log.db</c> for <c>runs.db</c>): committed
     /// transactions live there until a checkpoint copies them into the data file.</summary>
     public static string LogPath(string path) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!,

@@ -4,7 +4,8 @@ using Workbench.Engine.Archive;
 
 namespace Workbench.Storage;
 
-/// <summary>History chunk ⇄ BSON document of the <c>history</c> collection (schema version 1).</summary>
+/// <summary>History chunk ⇄ BSON document of the <c>history</c> collection (schema version 1; sealed with a
+/// checksum since version 4).</summary>
 /// <remarks>
 /// One document holds up to <see cref="RowsPerChunk"/> iterations as parallel packed columns, so a long run is a
 /// handful of documents, not one per iteration. Its id is <c>runId:chunkIndex</c> (zero-padded): a prefix query
@@ -26,7 +27,7 @@ internal static class HistoryChunks
             extras.Add(new BsonArray(new BsonValue(extraNames[k]), new BsonValue(Columns.Pack(rows.Extra(k)))));
         }
 
-        return new BsonDocument
+        return Checksums.Seal(new BsonDocument
         {
             ["_id"] = Id(runId, chunkIndex),
             ["runId"] = runId,
@@ -38,7 +39,7 @@ internal static class HistoryChunks
             ["mean"] = Columns.Pack(rows.Mean),
             ["elapsed"] = Columns.Pack(rows.Elapsed),
             ["extras"] = extras,
-        };
+        });
     }
 
     /// <summary>A whole history as chunk documents.</summary>

@@ -9,7 +9,7 @@ namespace Workbench.Storage;
 /// <remarks>Hand-written like <see cref="TaskDocuments"/>: field names are a versioned format.</remarks>
 internal static class MapDocuments
 {
-    public static BsonDocument ToDocument(MapRunRecord m) => new()
+    public static BsonDocument ToDocument(MapRunRecord m) => Checksums.Seal(new BsonDocument
     {
         ["_id"] = m.Id,
         ["job"] = m.JobId,
@@ -39,10 +39,16 @@ internal static class MapDocuments
         ["errors"] = new BsonArray(m.FirstErrors.Select(e => new BsonDocument { ["index"] = e.Index, ["error"] = e.Error })),
         ["pid"] = m.OwnerPid,
         ["host"] = m.OwnerHost,
-    };
+    });
 
     public static MapRunRecord FromDocument(BsonDocument doc)
     {
+        // Sealed since schema 4; an older document has no checksum and reads unchecked.
+        if (Checksums.Verify(doc) == Checksums.Verdict.Mismatch)
+        {
+            throw new InvalidDataException("its document fails its checksum");
+        }
+
         var plugin = doc["plugin"].AsDocument;
         var machine = doc["machine"].AsDocument;
         return new MapRunRecord
@@ -74,11 +80,18 @@ internal static class MapDocuments
     /// <summary>The fields that change when a map ends.</summary>
     public static void SetOutcome(BsonDocument doc, MapRunRecord m)
     {
+        if (Checksums.Verify(doc) == Checksums.Verdict.Mismatch)
+        {
+            throw new InvalidDataException($"map run {Integrity.IdOf(doc)}: its document fails its checksum; its outcome was not written over the damage");
+        }
+
         var fresh = ToDocument(m);
         foreach (var field in new[] { "ended", "status", "error", "wall", "slots", "failed", "errors" })
         {
             doc[field] = fresh[field];
         }
+
+        Checksums.Reseal(doc);
     }
 
     private static BsonValue Required(BsonDocument doc, string field) =>

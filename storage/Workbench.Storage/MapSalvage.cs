@@ -23,7 +23,7 @@ internal static class MapSalvage
                 }
                 catch (Exception ex)
                 {
-                    problems.Add($"map run {doc["_id"]}: unreadable ({ex.Message.Split('\n')[0]})");
+                    problems.Add($"map run {Integrity.IdOf(doc)}: unreadable ({ex.Message.Split('\n')[0]})");
                 }
             }
         }
@@ -52,9 +52,9 @@ internal static class MapSalvage
                     : map);
                 copied++;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not IOException) // a write that fails ends the repair
             {
-                notes.Add($"map run {doc["_id"]}: lost ({ex.Message.Split('\n')[0]})");
+                notes.Add($"map run {Integrity.IdOf(doc)}: lost ({ex.Message.Split('\n')[0]})");
             }
         }
 

@@ -11,7 +11,8 @@ namespace Workbench.Storage;
 /// deliberate, versioned format: renaming a C# property must not silently change the file.</remarks>
 internal static class RunDocuments
 {
-    public static BsonDocument ToDocument(RunRecord run)
+    /// <summary>The sealed document of a run whose writer has stored <paramref name="rows"/> history rows.</summary>
+    public static BsonDocument ToDocument(RunRecord run, long rows)
     {
         var d = run.Description;
         var doc = new BsonDocument
@@ -45,13 +46,15 @@ internal static class RunDocuments
             ["pid"] = run.OwnerPid,
             ["host"] = run.OwnerHost,
         };
-        SetOutcome(doc, run);
+        SetOutcome(doc, run, rows);
         return doc;
     }
 
-    /// <summary>The fields that change while a run goes and when it ends.</summary>
-    public static void SetOutcome(BsonDocument doc, RunRecord run)
+    /// <summary>The fields that change while a run goes and when it ends; seals the document again.</summary>
+    /// <remarks><c>rows</c> lets a reader notice a lost history chunk, which no chunk's own checksum could show.</remarks>
+    public static void SetOutcome(BsonDocument doc, RunRecord run, long rows)
     {
+        doc["rows"] = rows;
         doc["status"] = run.Status.ToString();
         doc["stopKind"] = run.StopReason is { } s ? s.Kind.ToString() : BsonValue.Null;
         doc["stopDetail"] = run.StopReason?.Detail is { } detail ? detail : BsonValue.Null;
@@ -75,6 +78,8 @@ internal static class RunDocuments
                 ["warnings"] = new BsonArray(report.Warnings.Select(w => new BsonValue(w))),
             };
         }
+
+        Checksums.Seal(doc);
     }
 
     private static EvaluatorReport? Spread(BsonValue value) => value.IsDocument

@@ -58,7 +58,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
             var record = _started!;
             _work.Add(() =>
             {
-                _runDocument = RunDocuments.ToDocument(record);
+                _runDocument = RunDocuments.ToDocument(record, rows: 0);
                 _store.Database.GetCollection(RunStore.Collections.Runs).Insert(_runDocument);
             });
         }
@@ -169,7 +169,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
                 }
             }
 
-            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome));
+            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome), (long)index * HistoryChunks.RowsPerChunk + chunk.Count);
             db.GetCollection(RunStore.Collections.Runs).Update(_runDocument);
             db.Commit();
             (_chunk, _chunkIndex, _unwritten) = (chunk, index, null);

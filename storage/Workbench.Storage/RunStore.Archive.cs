@@ -4,63 +4,30 @@ using Workbench.Engine.Running;
 
 namespace Workbench.Storage;
 
-/// <summary>The read and edit side: listing (indexes only, never history), lookup by id prefix, history, delete, tag.</summary>
+/// <summary>The read and edit side: lookup by id prefix, history, delete, tag.</summary>
 public sealed partial class RunStore
 {
-    public IReadOnlyList<RunRecord> List(RunQuery query)
-    {
-        if (_db is null)
-        {
-            return [];
-        }
-
-        return Guard(() =>
-        {
-            var runs = _db.GetCollection(Collections.Runs);
-            var q = runs.Query();
-            if (query.AlgorithmId is { } alg)
-            {
-                q = q.Where(Query.EQ("$.alg.id", alg));
-            }
-
-            if (query.ProblemId is { } prob)
-            {
-                q = q.Where(Query.EQ("$.prob.id", prob));
-            }
-
-            if (query.Tag is { } tag)
-            {
-                q = q.Where(BsonExpression.Create("$.tags[*] ANY = @0", new BsonValue(tag)));
-            }
-
-            if (query.Since is { } since)
-            {
-                q = q.Where(Query.GTE("$.started", since.UtcTicks));
-            }
-
-            if (query.Status is { } status)
-            {
-                // A dead process's run may still say "running" in the file: both are read, then normalised.
-                q = status is RunStatus.Interrupted or RunStatus.Running
-                    ? q.Where(Query.In("$.status", nameof(RunStatus.Running), nameof(RunStatus.Interrupted)))
-                    : q.Where(Query.EQ("$.status", status.ToString()));
-            }
-
-            var ordered = q.OrderByDescending("$.started");
-            var records = ordered.ToEnumerable().Select(d => Normalise(RunDocuments.FromDocument(d)));
-            if (query.Status is { } wanted)
-            {
-                records = records.Where(r => r.Status == wanted);
-            }
-
-            return (query.Limit is int limit ? records.Take(limit) : records).ToList();
-        });
-    }
-
     public RunRecord Get(string idOrPrefix)
     {
         var id = Resolve(idOrPrefix);
-        return Guard(() => Normalise(RunDocuments.FromDocument(_db!.GetCollection(Collections.Runs).FindById(id))));
+        return Normalise(ReadStored(id).Run);
+    }
+
+    /// <exception cref="RunDamagedException">the run's document is damaged.</exception>
+    private StoredRun ReadStored(string id) => Guard(() => Damaged(() => Integrity.ReadRun(
+        _db!.GetCollection(Collections.Runs).FindById(id) ?? throw new RunIdException($"no run with id {id} in {Path}", []))));
+
+    /// <summary>A reader's refusal says what to do about it.</summary>
+    private static T Damaged<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (RunDamagedException ex)
+        {
+            throw new RunDamagedException(ex.RunId, $"{ex.Message}: the run is damaged and not shown; wb db check lists all damage, wb db repair salvages the rest");
+        }
     }
 
     /// <summary>The full id of the one run whose id starts with <paramref name="idOrPrefix"/>.</summary>
@@ -86,13 +53,17 @@ public sealed partial class RunStore
         };
     }
 
+    /// <exception cref="RunDamagedException">the run's document or a chunk of its history is damaged.</exception>
     public RunHistory LoadHistory(string runId)
     {
-        var run = Get(runId);
-        return Guard(() => HistoryChunks.Join(
-            _db!.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(run.Id))).OrderBy(d => d["_id"].AsString),
-            run.Description.ExtraNames));
+        var stored = ReadStored(Resolve(runId));
+        return Guard(() => Damaged(() => Integrity.ReadHistory(stored, Chunks(_db!, stored.Run.Id))));
     }
+
+    /// <summary>A run's history chunks in chunk order (their ids sort as the chunk numbers, zero-padded).</summary>
+    internal static List<BsonDocument> Chunks(LiteDatabase db, string runId) =>
+        db.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(runId)))
+            .OrderBy(d => d["_id"].IsString ? d["_id"].AsString : "", StringComparer.Ordinal).ToList();
 
     public int Delete(IEnumerable<string> runIds)
     {
@@ -121,10 +92,12 @@ public sealed partial class RunStore
     {
         var runs = Writable().GetCollection(Collections.Runs);
         var doc = runs.FindById(runId) ?? throw new RunIdException($"no run with id {runId} in {Path}", []);
+        Integrity.ReadRun(doc); // never reseal a damaged document: that would vouch for the damage
         var tags = doc["tags"].AsArray;
         if (!tags.Any(t => t.AsString == tag))
         {
             tags.Add(tag);
+            Checksums.Reseal(doc);
             runs.Update(doc);
         }
     }
@@ -143,7 +116,7 @@ public sealed partial class RunStore
             {
                 foreach (var (run, history) in batch)
                 {
-                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run));
+                    db.GetCollection(Collections.Runs).Upsert(RunDocuments.ToDocument(run, history.Count));
                     foreach (var chunk in HistoryChunks.Split(run, history))
                     {
                         db.GetCollection(Collections.History).Upsert(chunk);
@@ -188,7 +161,7 @@ public sealed partial class RunStore
         {
             return read();
         }
-        catch (Exception ex) when (ex is not RunIdException)
+        catch (Exception ex) when (ex is not RunIdException and not RunDamagedException)
         {
             throw Translate(ex, Path);
         }

@@ -33,11 +33,52 @@ public sealed partial class RunStore
         }
         else if (schema["version"].AsInt32 < CurrentSchemaVersion)
         {
+            if (schema["version"].AsInt32 < Integrity.ChecksumSchema)
+            {
+                ListUnchecked(db);
+            }
+
             schema["version"] = CurrentSchemaVersion;
             meta.Update(schema);
         }
 
         return CurrentSchemaVersion;
+    }
+
+    /// <summary>A writer first reads every run document (not their history: that would make every start cost a full
+    /// check), so that it never writes into a file whose runs readers would refuse.</summary>
+    private static void ProbeRuns(LiteDatabase probe, string path, int version)
+    {
+        if (version == 0)
+        {
+            return;
+        }
+
+        var integrity = Integrity.Load(probe, version);
+        foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
+        {
+            try
+            {
+                integrity.ReadRun(doc);
+            }
+            catch (RunDamagedException ex)
+            {
+                throw new StoreDamagedException($"{path} is damaged ({ex.Message}); nothing was written to it — see wb db check and wb db repair");
+            }
+        }
+    }
+
+    /// <summary>3 -> 4 seals every document written from now on; those already there stay unchecked, and are listed
+    /// so that a document that lost its checksum later is not mistaken for one of them.</summary>
+    private static void ListUnchecked(LiteDatabase db)
+    {
+        var ids = new BsonArray();
+        foreach (var collection in new[] { Collections.Runs, Collections.Tasks, Collections.Maps })
+        {
+            ids.AddRange(db.GetCollection(collection).FindAll().Select(d => d["_id"]));
+        }
+
+        db.GetCollection(Collections.Meta).Upsert(Checksums.Seal(new BsonDocument { ["_id"] = Integrity.UncheckedId, ["ids"] = ids }));
     }
 
     /// <summary>Holding the lock proves no other process is recording here, so any run still <c>running</c> was
@@ -49,8 +90,14 @@ public sealed partial class RunStore
             var documents = db.GetCollection(collection);
             foreach (var doc in documents.Find(Query.EQ("status", nameof(RunStatus.Running))).ToList())
             {
+                if (Checksums.Verify(doc) == Checksums.Verdict.Mismatch)
+                {
+                    continue; // damaged: resealing it would vouch for the damage; check reports it, repair salvages it
+                }
+
                 doc["status"] = nameof(RunStatus.Interrupted);
                 doc["error"] = OrphanMessage(doc["pid"].AsInt32, doc["host"].AsString, noun);
+                Checksums.Reseal(doc);
                 documents.Update(doc);
             }
         }

@@ -14,8 +14,9 @@ namespace Workbench.Storage;
 public sealed partial class RunStore : IRunArchive
 {
     /// <summary>1: runs and history. 2: adds the tasks collection (parallel-task runs); a version-1 file is read as
-    /// having no tasks, and is marked version 2 by the first store that opens it for writing.</summary>
-    public const int CurrentSchemaVersion = 3;
+    /// having no tasks, and is marked version 2 by the first store that opens it for writing.
+    /// 3: adds the maps collection. 4: every run document, history chunk, task run and map run carries a checksum.</summary>
+    public const int CurrentSchemaVersion = 4;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 
     private readonly LiteDatabase? _db;
@@ -29,6 +30,7 @@ public sealed partial class RunStore : IRunArchive
         _lock = storeLock;
         IsReadOnly = readOnly;
         SchemaVersion = schemaVersion;
+        Integrity = Integrity.Load(db, schemaVersion);
     }
 
     public string Path { get; }
@@ -37,6 +39,8 @@ public sealed partial class RunStore : IRunArchive
 
     /// <summary>The schema version stored in the file (0 for a missing file opened read-only).</summary>
     public int SchemaVersion { get; }
+
+    internal Integrity Integrity { get; }
 
     /// <summary>Opens (creating if needed) the database for recording. Marks runs left <c>running</c> by a dead
     /// process as interrupted.</summary>
@@ -52,7 +56,7 @@ public sealed partial class RunStore : IRunArchive
             {
                 // Look before writing: a foreign or newer file is refused while LiteDB still cannot change it.
                 using var probe = Open(path, readOnly: true);
-                ReadSchemaVersion(probe, path);
+                ProbeRuns(probe, path, ReadSchemaVersion(probe, path));
             }
 
             var db = Open(path, readOnly: false);

@@ -12,3 +12,9 @@ public sealed class StoreLockedException(string message, int? ownerPid) : StoreE
 
 /// <summary>The file is not a LiteDB file, is truncated, or LiteDB could not read it. It was left untouched.</summary>
 public sealed class StoreDamagedException(string message, Exception? inner = null) : StoreException(message, inner);
+
+/// <summary>One run's document or history fails its checks; the rest of the file may be sound.</summary>
+public sealed class RunDamagedException(string runId, string message) : StoreException(message)
+{
+    public string RunId { get; } = runId;
+}

@@ -1,16 +1,21 @@
 using System.Globalization;
-using LiteDB;
-using Workbench.Engine.Archive;
-using Workbench.Engine.Running;
 
 namespace Workbench.Storage;
 
 /// <summary>What a repair did: where the untouched original was kept and how many runs made it into the new file.</summary>
-public sealed record StoreRepairReport(string Path, string Backup, int RunsRecovered, int RunsUnreadable, int HistoriesCut, IReadOnlyList<string> Notes);
+/// <param name="RunsReadable">Runs that <c>wb db check</c> reads in the original: the new file holds every one of them.</param>
+public sealed record StoreRepairReport(string Path, string Backup, int RunsRecovered, int RunsUnreadable, int HistoriesCut, IReadOnlyList<string> Notes)
+{
+    public int RunsReadable { get; init; }
+}
 
-/// <summary>Salvages what can be read from a damaged database into a fresh file. The original is kept, byte for byte,
-/// as <c>runs.db.bak-TIMESTAMP</c> (with its log, if any,
-/// as <c>runs.db-log.bak-TIMESTAMP</c>); LiteDB's own rebuild only ever touches a scratch copy.</summary>
+/// <summary>Salvages what can be read from a damaged database into a new file beside it, checks that the new file
+/// holds every run <c>wb db check</c> reads in the old one, and only then swaps the two by a rename. The original
+/// is kept, byte for byte, as <c>runs.db.bak-TIMESTAMP</c> (its log, if any, as <c>runs.db-log.bak-TIMESTAMP</c>).</summary>
+/// <remarks>
+/// Every failure before the swap (no permission, a full disk, a new file that falls short) leaves the original
+/// as it was, removes every file the repair made, and is one line (<see cref="StoreException"/>).
+/// </remarks>
 public static class StoreRepair
 {
     /// <summary>Added to the error of a run whose history could only be salvaged in part.</summary>
@@ -26,174 +31,155 @@ public static class StoreRepair
 
         // Hold the original's lock throughout: no run may write while the file is being replaced.
         using var storeLock = StoreLock.Acquire(path, forWriting: true, TimeSpan.FromSeconds(3));
+        RepairSpace.Refuse(path);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var backup = $"{path}.bak-{stamp}";
-        var scratch = $"{path}.repair-scratch";
-        var fresh = $"{path}.repair-new";
-        DatabaseFile.CopyWithLog(path, backup);
-        DatabaseFile.CopyWithLog(path, scratch);
-        File.Delete(fresh);
-        var notes = new List<string>();
-        int recovered = 0, unreadable = 0, cut = 0;
+        var names = new RepairNames(path, stamp);
+        var made = new List<string>();
         try
         {
-            using (var source = OpenScratch(scratch, notes))
-            using (var target = RunStore.OpenForWriting(fresh))
-            {
-                if (source is not null)
-                {
-                    (recovered, unreadable, cut) = Salvage(source, target, notes);
-                }
-            }
-
-            File.Delete(DatabaseFile.LogPath(path)); // its transactions are in the backup and, salvaged, in the new file
-            File.Move(fresh, path, overwrite: true);
+            var (report, readable) = Salvage(path, names, made);
+            made.Add(names.Backup);
+            made.Add(DatabaseFile.LogPath(names.Backup));
+            RepairSpace.Keep(path, names.Backup);
+            Swap(path, names);
+            made.Clear(); // the backup stays: it is the only copy of the original now
+            return report with { RunsReadable = readable };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot repair {path}: {RepairSources.OneLine(ex)}; the original was left untouched and nothing was kept beside it", ex);
         }
         finally
         {
-            foreach (var leftover in new[] { scratch, DatabaseFile.LogPath(scratch), fresh, DatabaseFile.LogPath(fresh), fresh + ".lock", fresh + ".lock-owner" })
+            foreach (var leftover in made)
             {
                 File.Delete(leftover);
             }
-        }
 
-        return new StoreRepairReport(path, backup, recovered, unreadable, cut, notes);
+            RepairSources.Remove(names.Scratch);
+            RepairSources.Remove(names.NoLog);
+            RepairSources.Remove(names.Pages);
+            RepairSources.Remove(names.Fresh);
+            File.Delete(names.Fresh + ".lock");
+            File.Delete(names.Fresh + ".lock-owner");
+        }
     }
 
-    private static LiteDatabase? OpenScratch(string scratch, List<string> notes)
+    private static (StoreRepairReport Report, int Readable) Salvage(string path, RepairNames names, List<string> made)
+    {
+        var notes = new List<string>();
+        var before = CheckOriginal(path);
+        RepairSalvage salvage;
+        made.Add(names.Fresh);
+        using (var target = RunStore.OpenForWriting(names.Fresh))
+        {
+            salvage = new RepairSalvage(target, notes);
+            var whole = false;
+            foreach (var open in new Func<RepairSource?>[]
+            {
+                () => RepairSources.Original(path, notes),
+                () => RepairSources.WithoutLog(path, names.NoLog, notes),
+                () => RepairPages.Open(path, names.Pages, notes),
+                () => RepairSources.Rebuilt(path, names.Scratch, notes),
+            })
+            {
+                using var source = open();
+                if (source is not null)
+                {
+                    whole = salvage.Copy(source);
+                }
+
+                if (whole)
+                {
+                    break; // every run it saw came out whole: a rougher reading can only add damage
+                }
+            }
+
+            target.Database.Checkpoint();
+        }
+
+        if (salvage.Recovered == 0 && (salvage.Lost.Count > 0 || !before.Healthy))
+        {
+            // An empty file in place of a damaged one helps nobody: the damaged one may yet be read by other tools.
+            throw new StoreException($"repair of {path} could salvage no run from it ({salvage.Lost.Count} seen, none readable); the original was left untouched");
+        }
+
+        var missing = before.ReadableIds.Except(salvage.Ids).ToList();
+        if (missing.Count > 0 || File.Exists(DatabaseFile.LogPath(names.Fresh)))
+        {
+            throw new StoreException($"repair of {path} fell short: the new file lacks {missing.Count} of the {before.Runs} run(s) wb db check reads " +
+                                     $"(first: {(missing.Count > 0 ? missing[0] : "-")}); the original was left untouched");
+        }
+
+        var after = StoreCheck.Run(names.Fresh);
+        if (!after.Healthy || !after.ReadableIds.IsSupersetOf(before.ReadableIds))
+        {
+            throw new StoreException($"repair of {path} fell short: the new file does not check clean ({(after.Problems.Count > 0 ? after.Problems[0] : "it lacks runs")}); the original was left untouched");
+        }
+
+        foreach (var (id, problem) in salvage.Lost)
+        {
+            notes.Add($"lost: {problem}");
+        }
+
+        return (new StoreRepairReport(path, names.Backup, salvage.Recovered, salvage.Lost.Count, salvage.Cut, notes), before.Runs);
+    }
+
+    /// <summary>What <c>wb db check</c> reads in the original, under the lock this repair holds.</summary>
+    private static StoreCheckReport CheckOriginal(string path)
     {
         try
         {
-            var db = new LiteDatabase(new ConnectionString { Filename = scratch, Connection = ConnectionType.Direct, AutoRebuild = true });
-            try
-            {
-                db.Rebuild();
-            }
-            catch (Exception ex)
-            {
-                notes.Add($"LiteDB rebuild failed ({ex.Message.Split('\n')[0]}); reading the file as it is");
-            }
-
-            return db;
+            DatabaseFile.Validate(path);
+            using var db = RunStore.Open(path, readOnly: true);
+            return StoreCheck.Scan(db, path, new FileInfo(path).Length, RunStore.ReadSchemaVersion(db, path));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not IOException)
         {
-            notes.Add($"the file could not be opened at all ({ex.Message.Split('\n')[0]}); nothing was recovered");
-            return null;
+            return new StoreCheckReport(path, 0, 0, 0, 0, [RepairSources.OneLine(ex)]);
         }
     }
 
-    private static (int Recovered, int Unreadable, int Cut) Salvage(LiteDatabase source, RunStore target, List<string> notes)
+    /// <summary>Two renames, each atomic: the old log goes aside first (LiteDB would replay it onto the new file),
+    /// then the new file takes the original's name. A crash between them leaves the original without its log;
+    /// the backup holds both.</summary>
+    private static void Swap(string path, RepairNames names)
     {
-        int recovered = 0, unreadable = 0, cut = 0;
-        foreach (var doc in ReadAll(source.GetCollection(RunStore.Collections.Runs), notes))
+        var log = DatabaseFile.LogPath(path);
+        if (File.Exists(log))
         {
-            try
-            {
-                var run = RunDocuments.FromDocument(doc);
-                if (run.Status == RunStatus.Running)
-                {
-                    run = run with { Status = RunStatus.Interrupted, Error = run.Error ?? "interrupted (found running during repair)" };
-                }
-
-                var history = SalvageHistory(source, run, out var complete);
-                if (!complete || history.Count < run.Iterations && run.Status != RunStatus.Interrupted)
-                {
-                    cut++;
-                    run = run with { Error = string.Join("; ", new[] { run.Error, HistoryCutNote }.Where(e => e is not null)) };
-                }
-
-                target.Import(run, history);
-                recovered++;
-            }
-            catch (Exception ex)
-            {
-                unreadable++;
-                notes.Add($"run {doc["_id"]}: lost ({ex.Message.Split('\n')[0]})");
-            }
+            File.Move(log, names.AsideLog, overwrite: true);
         }
 
-        SalvageTasks(source, target, notes);
-        MapSalvage.Salvage(source, target, notes, ReadAll);
-        return (recovered, unreadable, cut);
-    }
-
-    /// <summary>Task runs are one document each: a readable one is copied whole, an unreadable one is noted.</summary>
-    private static void SalvageTasks(LiteDatabase source, RunStore target, List<string> notes)
-    {
-        if (!source.CollectionExists(RunStore.Collections.Tasks))
-        {
-            return;
-        }
-
-        var copied = 0;
-        foreach (var doc in ReadAll(source.GetCollection(RunStore.Collections.Tasks), notes))
-        {
-            try
-            {
-                var task = TaskDocuments.FromDocument(doc);
-                target.ImportTask(task.Status == RunStatus.Running
-                    ? task with { Status = RunStatus.Interrupted, Error = task.Error ?? "interrupted (found running during repair)" }
-                    : task);
-                copied++;
-            }
-            catch (Exception ex)
-            {
-                notes.Add($"task run {doc["_id"]}: lost ({ex.Message.Split('\n')[0]})");
-            }
-        }
-
-        notes.Add($"{copied} task run(s) recovered");
-    }
-
-    /// <summary>The run's history up to its first unreadable chunk.</summary>
-    private static RunHistory SalvageHistory(LiteDatabase source, RunRecord run, out bool complete)
-    {
-        var good = new List<BsonDocument>();
-        complete = true;
-        var chunks = ReadAll(source.GetCollection(RunStore.Collections.History).Query()
-            .Where(Query.StartsWith("_id", HistoryChunks.Prefix(run.Id))), []).OrderBy(c => c["_id"].AsString).ToList();
-        for (var k = 0; k < chunks.Count; k++)
-        {
-            try
-            {
-                if (chunks[k]["chunk"].AsInt32 != k)
-                {
-                    throw new InvalidDataException("a chunk is missing");
-                }
-
-                HistoryChunks.Join([chunks[k]], run.Description.ExtraNames);
-                good.Add(chunks[k]);
-            }
-            catch (Exception)
-            {
-                complete = false;
-                break;
-            }
-        }
-
-        return HistoryChunks.Join(good, run.Description.ExtraNames);
-    }
-
-    /// <summary>Every document the engine can still return, stopping at the first that breaks the scan.</summary>
-    private static List<BsonDocument> ReadAll(ILiteCollection<BsonDocument> collection, List<string> notes) =>
-        ReadAll(collection.Query(), notes);
-
-    private static List<BsonDocument> ReadAll(ILiteQueryable<BsonDocument> query, List<string> notes)
-    {
-        var documents = new List<BsonDocument>();
         try
         {
-            foreach (var doc in query.ToEnumerable())
-            {
-                documents.Add(doc);
-            }
+            File.Move(names.Fresh, path, overwrite: true);
         }
-        catch (Exception ex)
+        catch
         {
-            notes.Add($"scan stopped after {documents.Count} documents: {ex.Message.Split('\n')[0]}");
+            if (File.Exists(names.AsideLog))
+            {
+                File.Move(names.AsideLog, log); // the original goes back to what it was, log and all
+            }
+
+            throw;
         }
 
-        return documents;
+        File.Delete(names.AsideLog);
+    }
+
+    private sealed record RepairNames(string Path, string Stamp)
+    {
+        public string Backup => $"{Path}.bak-{Stamp}";
+
+        public string Scratch => $"{Path}.repair-scratch";
+
+        public string NoLog => $"{Path}.repair-nolog";
+
+        public string Pages => $"{Path}.repair-pages";
+
+        public string Fresh => $"{Path}.repair-new";
+
+        public string AsideLog => $"{Path}.repair-oldlog";
     }
 }

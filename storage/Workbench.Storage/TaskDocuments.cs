@@ -10,7 +10,7 @@ namespace Workbench.Storage;
 /// per-node statistics sit in the document itself: a task has one row per node, a few dozen at most.</remarks>
 internal static class TaskDocuments
 {
-    public static BsonDocument ToDocument(TaskRunRecord t) => new()
+    public static BsonDocument ToDocument(TaskRunRecord t) => Checksums.Seal(new BsonDocument
     {
         ["_id"] = t.Id,
         ["task"] = t.TaskId,
@@ -38,10 +38,16 @@ internal static class TaskDocuments
         })),
         ["pid"] = t.OwnerPid,
         ["host"] = t.OwnerHost,
-    };
+    });
 
     public static TaskRunRecord FromDocument(BsonDocument doc)
     {
+        // Sealed since schema 4; an older document has no checksum and reads unchecked.
+        if (Checksums.Verify(doc) == Checksums.Verdict.Mismatch)
+        {
+            throw new InvalidDataException("its document fails its checksum");
+        }
+
         var plugin = doc["plugin"].AsDocument;
         var machine = doc["machine"].AsDocument;
         return new TaskRunRecord
@@ -69,11 +75,18 @@ internal static class TaskDocuments
     /// <summary>The fields that change when a task ends.</summary>
     public static void SetOutcome(BsonDocument doc, TaskRunRecord t)
     {
+        if (Checksums.Verify(doc) == Checksums.Verdict.Mismatch)
+        {
+            throw new InvalidDataException($"task run {Integrity.IdOf(doc)}: its document fails its checksum; its outcome was not written over the damage");
+        }
+
         var fresh = ToDocument(t);
         foreach (var field in new[] { "options", "nodes", "ended", "status", "error", "wall", "result", "perNode" })
         {
             doc[field] = fresh[field];
         }
+
+        Checksums.Reseal(doc);
     }
 
     private static BsonDocument Result(TaskResultRecord r) => new()

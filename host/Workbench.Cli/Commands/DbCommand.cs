@@ -25,7 +25,10 @@ internal static class DbCommand
             Console.Out.WriteLine(string.Create(c, $"database:       {report.Path} ({report.Bytes:N0} bytes)"));
             Console.Out.WriteLine(string.Create(c, $"schema version: {report.SchemaVersion} (this wb writes {RunStore.CurrentSchemaVersion})"));
             Console.Out.WriteLine(string.Create(c, $"runs:           {report.Runs:N0} ({report.HistoryRows:N0} history rows)"));
-            Console.Out.WriteLine(report.Healthy ? "problems:       none" : $"problems:       {report.Problems.Count}");
+            Console.Out.WriteLine(report.UncheckedRuns == 0 ? "checksums:      every run checked"
+                : string.Create(c, $"checksums:      {report.UncheckedRuns:N0} run(s) unchecked: written before checksums (schema 3 or older), read but not verified"));
+            Console.Out.WriteLine(report.Healthy ? "problems:       none"
+                : string.Create(c, $"problems:       {report.Problems.Count} ({report.DamagedRuns:N0} damaged run(s))"));
             foreach (var problem in report.Problems.Take(50))
             {
                 Console.Out.WriteLine("  " + problem);
@@ -44,7 +47,7 @@ internal static class DbCommand
     private static Command Repair()
     {
         var db = StoreOptions.Database();
-        var command = new Command("repair", "Salvage readable runs into a new file, keeping the original as runs.db.bak-<timestamp>") { db };
+        var command = new Command("repair", "Salvage readable runs into a new file, check it holds every run db check reads, then swap it in (the original is kept as runs.db.bak-<timestamp>)") { db };
         command.SetAction(parse =>
         {
             var report = StoreRepair.Run(StoreOptions.Path(parse, db));
@@ -54,7 +57,7 @@ internal static class DbCommand
                 Console.Out.WriteLine("  " + note);
             }
 
-            Console.Out.WriteLine($"recovered {report.RunsRecovered} run(s) into {report.Path}" +
+            Console.Out.WriteLine($"recovered {report.RunsRecovered} run(s) into {report.Path} ({report.RunsReadable} readable by wb db check before)" +
                 (report.RunsUnreadable > 0 ? $"; {report.RunsUnreadable} unreadable run(s) lost" : "") +
                 (report.HistoriesCut > 0 ? $"; {report.HistoriesCut} run(s) kept only the readable start of their history" : ""));
             return ExitCodes.Ok;

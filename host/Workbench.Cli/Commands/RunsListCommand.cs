@@ -23,7 +23,7 @@ internal static class RunsListCommand
         command.SetAction(parse =>
         {
             using var store = RunsCommand.OpenReadOnly(parse, db);
-            var runs = store.List(new RunQuery
+            var listing = store.ListChecked(new RunQuery
             {
                 AlgorithmId = parse.GetValue(algorithm),
                 ProblemId = parse.GetValue(problem),
@@ -32,13 +32,14 @@ internal static class RunsListCommand
                 Since = parse.GetValue(since),
                 Limit = ListOptions.LimitValue(parse, limit),
             });
+            var runs = listing.Runs;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(runs.Select(RunJson.Summary));
+                JsonOutput.Write(runs.Select(RunJson.Summary).Concat(listing.Damaged.Select(RunJson.Damaged)));
                 return ExitCodes.Ok;
             }
 
-            if (runs.Count == 0)
+            if (runs.Count == 0 && listing.Damaged.Count == 0)
             {
                 Console.Out.WriteLine($"No runs found in {store.Path}.");
                 return ExitCodes.Ok;
@@ -49,13 +50,24 @@ internal static class RunsListCommand
             foreach (var r in runs)
             {
                 var d = r.Description;
-                table.Add(r.Id[..12], RecordText.Local(d.StartedAt), r.Status.ToString().ToLowerInvariant(),
+                table.Add(RecordText.ShortId(r.Id), RecordText.Local(d.StartedAt), r.Status.ToString().ToLowerInvariant(),
                     d.Algorithm.Id, d.Problem.Id, d.Dimension.ToString(c), d.Seed.ToString(c), r.BestFitness.ToString("G6", c),
                     r.Evaluations.ToString(c), r.StopReason?.ToString() ?? "-",
                     string.Join(" ", new[] { d.Name }.Concat(d.Tags.Select(t => "#" + t)).Where(s => s is not null)));
             }
 
+            // A damaged run is listed by id only: its other fields cannot be trusted, so none is shown.
+            foreach (var damaged in listing.Damaged)
+            {
+                table.Add(RecordText.ShortId(damaged.Id), "-", "damaged", "-", "-", "-", "-", "-", "-", "-", "-");
+            }
+
             Console.Out.Write(table.ToString());
+            if (listing.Damaged.Count > 0)
+            {
+                Console.Out.WriteLine($"{listing.Damaged.Count} damaged run(s) not shown in full: wb db check names the damage, wb db repair salvages the rest");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

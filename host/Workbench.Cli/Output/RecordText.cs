@@ -6,6 +6,9 @@ namespace Workbench.Cli.Output;
 /// <summary>Text pieces that <c>wb runs</c> and <c>wb task</c> print alike for a stored record.</summary>
 internal static class RecordText
 {
+    /// <summary>The first 12 characters of a run id (a damaged one may be shorter).</summary>
+    public static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
+
     /// <summary>A timestamp in local time, to the second.</summary>
     public static string Local(DateTimeOffset time) =>
         time.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

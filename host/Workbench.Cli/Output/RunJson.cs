@@ -24,4 +24,7 @@ internal static class RunJson
         stopReason = r.StopReason?.ToString(),
         error = r.Error,
     };
+
+    /// <summary>A run whose document failed its checks: its id and the problem, no values that could be garbage.</summary>
+    public static object Damaged(Workbench.Storage.DamagedRun d) => new { runId = d.Id, status = "damaged", error = d.Problem };
 }

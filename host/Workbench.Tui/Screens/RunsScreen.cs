@@ -132,10 +132,14 @@ internal sealed class RunsScreen : IScreen
             return;
         }
 
-        _compare.Show(targets, _browser);
-        _compare.Visible = true;
-        _table.Height = Dim.Fill(Dim.Func(_ => _compare.Frame.Height));
-        _message($"comparing {targets.Count} run(s){(_compare.GroupSeeds ? ", seeds grouped (medians)" : "")}");
+        // A damaged run's history is refused by the store: say so rather than end the UI.
+        _ui.Guard(() =>
+        {
+            _compare.Show(targets, _browser);
+            _compare.Visible = true;
+            _table.Height = Dim.Fill(Dim.Func(_ => _compare.Frame.Height));
+            _message($"comparing {targets.Count} run(s){(_compare.GroupSeeds ? ", seeds grouped (medians)" : "")}");
+        });
     }
 
     private void Delete()

@@ -111,6 +111,8 @@ internal static class HostileCases
         yield return new("db check --db empty", 2, ["db", "check", "--db", ""]);
         yield return new("db check --db a zero-byte file", 1, ["db", "check", "--db", "{empty}"], Report: true);
         yield return new("db check --db a text file", 1, ["db", "check", "--db", "{file}"], Report: true);
+        yield return new("db repair --db a zero-byte file", 1, ["db", "repair", "--db", "{empty}"]);
+        yield return new("db repair --db a text file", 1, ["db", "repair", "--db", "{file}"]);
 
         foreach (var (what, path) in OutputPaths())
         {
