@@ -31,7 +31,7 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
-            using var host = WorkbenchHost.Open(parse);
+            using var host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             // Before the store is opened: from then on a signal stops the run gracefully and records it.
