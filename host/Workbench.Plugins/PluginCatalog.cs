@@ -73,7 +73,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
     }
 
     /// <summary>Scans every directory synchronously and, when <see cref="PluginCatalogOptions.Watch"/> is set,
-    /// starts watching them. Calling it again only rescans.</summary>
+    /// starts watching them. Calling it again only rescans. A first load of a one-shot catalog with
+    /// <see cref="PluginCatalogOptions.Wanted"/> ids loads only the folders declaring them when the index allows.</summary>
     public CatalogChangedEventArgs Load()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
