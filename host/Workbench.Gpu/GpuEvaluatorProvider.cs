@@ -7,8 +7,9 @@ namespace Workbench.Gpu;
 /// <summary>Adds the GPU to the CPU provider it wraps: <c>--device cpu</c> is the CPU provider's choice,
 /// <c>--device gpu</c> the GPU evaluator or a setup error, <c>auto</c> an <see cref="AutoEvaluator"/> when a
 /// real GPU and a kernel exist, else the CPU.</summary>
-/// <remarks>The runtime is created lazily: a run whose problem has no kernel, or a CPU run, never starts ILGPU.
-/// The CPU simulator never counts as a GPU here (it is for testing kernels only).</remarks>
+/// <remarks>The runtime is created lazily: a run whose problem has no kernel, a CPU run, or <c>auto</c> on a machine
+/// without a GPU driver (<see cref="GpuDrivers"/>) never starts ILGPU. The CPU simulator never counts as a GPU here
+/// (it is for testing kernels only).</remarks>
 public sealed class GpuEvaluatorProvider : IEvaluatorProvider
 {
     /// <summary>Default smallest batch <c>auto</c> sends to the GPU. Why 4096: below a few thousand points a GPU
@@ -18,13 +19,17 @@ public sealed class GpuEvaluatorProvider : IEvaluatorProvider
 
     private readonly Func<GpuRuntime> _runtime;
     private readonly IEvaluatorProvider _cpu;
+    private readonly Func<bool> _driverPresent;
 
-    public GpuEvaluatorProvider(Func<GpuRuntime> runtime, IEvaluatorProvider cpu, int crossover = DefaultCrossover)
+    /// <param name="driverPresent">Whether a GPU driver may be installed (default <see cref="GpuDrivers.MayBePresent"/>);
+    /// when it says no, <c>auto</c> takes the CPU without starting ILGPU.</param>
+    public GpuEvaluatorProvider(Func<GpuRuntime> runtime, IEvaluatorProvider cpu, int crossover = DefaultCrossover, Func<bool>? driverPresent = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(crossover, 1);
         _runtime = runtime;
         _cpu = cpu;
         Crossover = crossover;
+        _driverPresent = driverPresent ?? (() => GpuDrivers.MayBePresent);
     }
 
     public int Crossover { get; }
@@ -39,7 +44,7 @@ public sealed class GpuEvaluatorProvider : IEvaluatorProvider
             case DeviceChoice.Gpu:
                 return CreateGpu(problem);
             default:
-                if (GpuEvaluator.KernelOf(problem) is null || _runtime().BestGpu is not { } gpu)
+                if (GpuEvaluator.KernelOf(problem) is null || !_driverPresent() || _runtime().BestGpu is not { } gpu)
                 {
                     return _cpu.Create(problem, cpuSettings);
                 }

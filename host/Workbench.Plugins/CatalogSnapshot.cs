@@ -56,9 +56,15 @@ internal sealed class CatalogSnapshot
                 {
                     pluginOwners.Add(entry.Metadata!.Id, entry);
                     var origin = new ComponentOrigin(entry.Metadata.Id, entry.Metadata.Version, entry.Sha256, entry.FolderPath) { FolderSha256 = entry.FolderSha256 };
+                    // Owners from the entry, not the factories: a folder listed from the index has no factories
+                    // loaded, yet its ids are taken all the same.
+                    foreach (var provided in entry.Provides)
+                    {
+                        componentOwners.Add((provided.Kind, provided.Id), entry);
+                    }
+
                     foreach (var component in plugin.Components)
                     {
-                        componentOwners.Add((component.Kind.Name, component.Id), entry);
                         accepted.Add((index, component, origin));
                     }
                 }

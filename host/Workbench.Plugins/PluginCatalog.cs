@@ -73,7 +73,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
     }
 
     /// <summary>Scans every directory synchronously and, when <see cref="PluginCatalogOptions.Watch"/> is set,
-    /// starts watching them. Calling it again only rescans.</summary>
+    /// starts watching them. Calling it again only rescans. A first load of a one-shot catalog with
+    /// <see cref="PluginCatalogOptions.Wanted"/> ids loads only the folders declaring them when the index allows.</summary>
     public CatalogChangedEventArgs Load()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -90,14 +91,26 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
             }
         }
 
-        return Rescan();
+        if (_options.Watch || _options.Wanted is null || _options.IndexFile is null || _loaded.Count > 0)
+        {
+            return Rescan();
+        }
+
+        var indexed = new IndexedLoad(_options.IndexFile, PluginIndex.HostKey(_options.SharedTypes), _options.Wanted);
+        var change = Reload(null, indexed.Unwanted(AllFolders(), IndexOfDirectory));
+        lock (_reloadGate)
+        {
+            indexed.Save(_loaded.Values);
+        }
+
+        return change;
     }
 
     /// <summary>Compares every plugin folder with what is loaded and reloads those added, changed or removed.</summary>
     public CatalogChangedEventArgs Rescan()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Reload(null);
+        return Reload(null, null);
     }
 
     /// <summary>Completes with the next non-empty change (from the watcher or a rescan). Tests await it with a timeout.</summary>
@@ -139,7 +152,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
     {
         try
         {
-            Reload(overflowed ? null : folders);
+            Reload(overflowed ? null : folders, null);
         }
         catch (Exception)
         {
@@ -150,7 +163,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
     }
 
     /// <param name="folders">Folder paths to look at, or null for every folder of every directory.</param>
-    private CatalogChangedEventArgs Reload(IReadOnlyCollection<string>? folders)
+    /// <param name="listed">Folders to list from the index instead of loading them, or null.</param>
+    private CatalogChangedEventArgs Reload(IReadOnlyCollection<string>? folders, IReadOnlyDictionary<string, LoadedPlugin>? listed)
     {
         CatalogChangedEventArgs change;
         lock (_reloadGate)
@@ -160,7 +174,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
                 return new CatalogChangedEventArgs([], [], []);
             }
 
-            change = ReloadLocked(folders ?? AllFolders());
+            change = ReloadLocked(folders ?? AllFolders(), listed);
         }
 
         if (!change.IsEmpty)
@@ -179,7 +193,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         return change;
     }
 
-    private CatalogChangedEventArgs ReloadLocked(IEnumerable<string> folders)
+    private CatalogChangedEventArgs ReloadLocked(IEnumerable<string> folders, IReadOnlyDictionary<string, LoadedPlugin>? listed)
     {
         List<string> added = [], updated = [], removed = [];
         foreach (var folderPath in folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -209,7 +223,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
                 continue;
             }
 
-            _loaded[folderPath] = PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath), _options.SharedTypes);
+            _loaded[folderPath] = listed?.GetValueOrDefault(folderPath) ?? PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath), _options.SharedTypes);
             old?.Dispose();
             (old is null ? added : updated).Add(folderPath);
         }

@@ -24,6 +24,15 @@ public sealed record PluginCatalogOptions
     /// contract and ILGPU (so a plugin's kernel is built from the host's types). The host must be able to load them.</summary>
     public IReadOnlyList<Type> SharedTypes { get; init; } = [];
 
+    /// <summary>The ids a one-shot command needs (an algorithm and a problem, say), or null for every plugin. With an
+    /// <see cref="IndexFile"/> that knows every wanted id, only the folders declaring one are loaded; the others are
+    /// listed from the index, so duplicate ids are refused exactly as after a full load. Ignored when watching.</summary>
+    public IReadOnlyCollection<string>? Wanted { get; init; }
+
+    /// <summary>Where the catalog keeps its index of plugin folders (see <see cref="Wanted"/>), or null for none.
+    /// A one-shot load writes it when it changed.</summary>
+    public string? IndexFile { get; init; }
+
     /// <summary>The standard search path: the built-in folder next to the executable, then <c>./plugins</c>,
     /// then the user's plugin folder (where <c>wb plugins install</c> puts plugins), then any directories given
     /// with <c>--plugins DIR</c>.</summary>
@@ -37,6 +46,7 @@ public sealed record PluginCatalogOptions
             .. extraDirectories ?? [],
         ],
         BuiltInDirectory = BuiltInPlugins,
+        IndexFile = Path.Combine(Engine.DataHome.Directory, "cache", "plugin-index.json"),
     };
 
     /// <summary>The plugins shipped next to the executable.</summary>

@@ -48,6 +48,22 @@ public sealed class DeviceChoiceTests(SimulatorFixture gpu)
     }
 
     [Fact]
+    public void Auto_never_starts_ilgpu_without_a_gpu_driver_even_for_a_problem_with_a_kernel()
+    {
+        var provider = new GpuEvaluatorProvider(() => throw new InvalidOperationException("runtime created"), new CpuEvaluatorProvider(), driverPresent: () => false);
+        using var evaluator = provider.Create(Guarded("sphere"), new EvaluationSettings { Workers = 2, Device = DeviceChoice.Auto });
+        Assert.Equal("multicore", evaluator.Name);
+        Assert.Equal("cpu", evaluator.Device);
+    }
+
+    [Fact]
+    public void The_driver_check_agrees_with_ilgpu_where_ilgpu_finds_a_gpu()
+    {
+        // Where the check says no driver, ILGPU must see no GPU: otherwise auto would miss a real one.
+        Assert.True(GpuDrivers.MayBePresent || gpu.Runtime.BestGpu is null);
+    }
+
+    [Fact]
     public void Device_gpu_without_a_gpu_is_a_setup_error_naming_what_ilgpu_sees()
     {
         if (gpu.Runtime.BestGpu is not null)

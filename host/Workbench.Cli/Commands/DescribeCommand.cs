@@ -16,7 +16,7 @@ internal static class DescribeCommand
         var command = new Command("describe", "Show an algorithm's or problem's options, defaults, ranges and help") { id, json };
         command.SetAction(parse =>
         {
-            using var host = WorkbenchHost.Open(parse);
+            using var host = WorkbenchHost.Open(parse, wanted: [parse.GetValue(id)!]);
             var described = Find(host.Catalog, parse.GetValue(id)!);
             if (parse.GetValue(json))
             {

@@ -32,7 +32,7 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
-            using var host = WorkbenchHost.Open(parse);
+            using var host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
             if (request.Evaluation.Isolation == EvaluationIsolation.Process)
             {
                 request = request with { Evaluation = request.Evaluation.InIsolatedWorker(() => host.StartWorker(request.Evaluation.Workers).Address) };

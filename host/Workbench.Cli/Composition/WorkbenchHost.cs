@@ -47,7 +47,10 @@ internal sealed class WorkbenchHost : IDisposable
         });
 
     /// <summary>Loads the plugin catalog. One-shot commands do not watch folders; long-running ones do.</summary>
-    public static WorkbenchHost Open(ParseResult parse, bool watch = false)
+    /// <param name="wanted">The only ids a one-shot command uses (<c>wb run</c>: its algorithm and problem): then
+    /// only the plugin folders declaring them are loaded, the others listed from the catalog's index
+    /// (<see cref="PluginCatalogOptions.Wanted"/>). Null loads every plugin.</param>
+    public static WorkbenchHost Open(ParseResult parse, bool watch = false, IReadOnlyCollection<string>? wanted = null)
     {
         var extra = parse.GetValue(CommonOptions.Plugins) ?? [];
         // Checked here, before loading: a missing or unreadable folder is a usage error, not an empty catalog.
@@ -56,6 +59,7 @@ internal sealed class WorkbenchHost : IDisposable
         {
             Watch = watch,
             SharedTypes = GpuPluginSharing.SharedTypes,
+            Wanted = wanted,
         };
         var catalog = new PluginCatalog(options);
         catalog.Load();
