@@ -73,7 +73,7 @@ def main():
             per[group_of(d["Problem"]["Id"])] += s
             if s[-1] > 0:
                 solved.add((d["Problem"]["Id"], d["Dimension"]))
-        mean = lambda k: f"{sum(per[k]) / len(per[k]):.3f}" if per[k] else "-"
+        mean = lambda k: f"{sum(per[k]) / len(per[k]):.4f}" if per[k] else "-"
         print(label, len(runs), mean("all"), *(mean(d) for d in dims), *(mean(g) for g in groups), len(solved), sep="\t")
 
 
