@@ -114,7 +114,7 @@ internal sealed class RemoteNodeContext : ITaskContext
             outbox.Credit--;
         }
 
-        Pushed1(tube, value, start);
+        SendValue(tube, value, start);
     }
 
     public async ValueTask PushAsync(string tube, TaskValue value, CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class RemoteNodeContext : ITaskContext
         var start = Stopwatch.GetTimestamp();
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
         await AwaitAsync(outbox, () => outbox.CanPush(tube, NodeIndex), () => outbox.Credit--, () => new NodeWaiting { Tube = tube, Push = true, Seen = outbox.Seen }, null, linked?.Token ?? _run).ConfigureAwait(false);
-        Pushed1(tube, value, start);
+        SendValue(tube, value, start);
     }
 
     public TaskValue Pop(string tube, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ internal sealed class RemoteNodeContext : ITaskContext
             value = inbox.Take();
         }
 
-        Popped1(tube, start);
+        ReturnCredit(tube, start);
         return value;
     }
 
@@ -150,7 +150,7 @@ internal sealed class RemoteNodeContext : ITaskContext
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_run, cancellationToken) : null;
         TaskValue? value = null;
         await AwaitAsync(inbox, inbox.CanPop, () => value = inbox.Take(), () => new NodeWaiting { Tube = tube, Push = false, Seen = inbox.Seen }, timeout, linked?.Token ?? _run).ConfigureAwait(false);
-        Popped1(tube, start);
+        ReturnCredit(tube, start);
         return value!;
     }
 
@@ -204,7 +204,7 @@ internal sealed class RemoteNodeContext : ITaskContext
 
     private void Send(NodeOutput output) => Outputs.Writer.TryWrite(output);
 
-    private void Pushed1(string tube, TaskValue value, long start)
+    private void SendValue(string tube, TaskValue value, long start)
     {
         Send(new NodeOutput { Value = new TubeValue { Tube = tube, Value = UnsafeByteOperations.UnsafeWrap(TaskValueCodec.Encode(value)) } });
         _tubeTicks += Stopwatch.GetTimestamp() - start;
@@ -212,7 +212,7 @@ internal sealed class RemoteNodeContext : ITaskContext
     }
 
     /// <summary>Every pop returns one credit to the sender through the client.</summary>
-    private void Popped1(string tube, long start)
+    private void ReturnCredit(string tube, long start)
     {
         Send(new NodeOutput { Credit = new TubeCredit { Tube = tube, Count = 1 } });
         _tubeTicks += Stopwatch.GetTimestamp() - start;

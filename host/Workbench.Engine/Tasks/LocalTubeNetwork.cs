@@ -9,7 +9,7 @@ namespace Workbench.Engine.Tasks;
 /// yet taken by a waiter that has not woken up. The lock is held only for queue operations, never while a node
 /// computes, so with the handful of nodes of a machine it costs nothing measurable.
 /// </remarks>
-public sealed class LocalTubeNetwork : ITubeNetwork
+public sealed partial class LocalTubeNetwork : ITubeNetwork
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, LocalTube> _byName;
@@ -114,68 +114,6 @@ public sealed class LocalTubeNetwork : ITubeNetwork
         return tube.Completed ? throw new TubeCompletedException(tube.Link.Name, tube.Link.From, tube.Error) : false;
     }
 
-    /// <summary>The async pop: the same checks as <see cref="Pop"/> under the same lock, but the wait is a task that
-    /// the next push, the tube's completion or a deadlock completes, so no thread is held while the tube is empty.</summary>
-    internal async ValueTask<TaskValue> PopAsync(LocalTube tube, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            if (TryTakeLocked(tube, out var ready))
-            {
-                return ready;
-            }
-        }
-
-        var deadline = timeout is TimeSpan t ? Environment.TickCount64 + (long)Math.Ceiling(t.TotalMilliseconds) : long.MaxValue;
-        var node = tube.Link.To;
-        try
-        {
-            while (true)
-            {
-                Task signal;
-                lock (_gate)
-                {
-                    if (TryTakeLocked(tube, out var value))
-                    {
-                        return value;
-                    }
-
-                    _waitingOn[node] = tube.Link.Name;
-                    if (_deadlock is not null || DetectDeadlock())
-                    {
-                        throw new TaskDeadlockException(_taskId, _deadlock!.Waits);
-                    }
-
-                    tube.Waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    signal = tube.Waiter.Task;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                var left = deadline - Environment.TickCount64;
-                if (left <= 0)
-                {
-                    throw new TimeoutException($"node {node} waited {timeout!.Value.TotalMilliseconds:0.###} ms on tube '{tube.Link.Name}' (from node {tube.Link.From}) and nothing arrived");
-                }
-
-                try
-                {
-                    await signal.WaitAsync(deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // The loop takes a value that came at the last moment, or reports the timeout.
-                }
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _waitingOn[node] = null;
-            }
-        }
-    }
-
     internal TaskValue Pop(LocalTube tube, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -222,7 +160,7 @@ public sealed class LocalTubeNetwork : ITubeNetwork
                     var left = deadline - Environment.TickCount64;
                     if (left <= 0)
                     {
-                        throw new TimeoutException($"node {node} waited {timeout!.Value.TotalMilliseconds:0.###} ms on tube '{tube.Link.Name}' (from node {tube.Link.From}) and nothing arrived");
+                        throw TimedOut(tube, timeout!.Value);
                     }
 
                     Monitor.Wait(_gate, deadline == long.MaxValue ? Timeout.Infinite : (int)Math.Min(left, int.MaxValue));
@@ -234,6 +172,9 @@ public sealed class LocalTubeNetwork : ITubeNetwork
             }
         }
     }
+
+    private static TimeoutException TimedOut(LocalTube tube, TimeSpan timeout) =>
+        new($"node {tube.Link.To} waited {timeout.TotalMilliseconds:0.###} ms on tube '{tube.Link.Name}' (from node {tube.Link.From}) and nothing arrived");
 
     /// <summary>Spins up to 200 µs for a value before the pop parks its thread. A neighbour's value usually comes
     /// within microseconds when every node has a core of its own, while waking a parked thread costs tens of
