@@ -52,16 +52,7 @@ public sealed class DyingSphereFactory : ProblemFactory<DyingOptions>
                 Die(options.How);
             }
 
-            for (var i = 0; i < fitness.Length; i++)
-            {
-                var sum = 0.0;
-                foreach (var x in points.Slice(i * dimension, dimension))
-                {
-                    sum += x * x;
-                }
-
-                fitness[i] = sum;
-            }
+            SphereValues.Evaluate(points, fitness, dimension);
         }
 
         private static void Die(DeathKind how)

@@ -45,16 +45,7 @@ public sealed class HangingSphereFactory : ProblemFactory<HangOptions>
                 Thread.Sleep(Timeout.Infinite);
             }
 
-            for (var i = 0; i < fitness.Length; i++)
-            {
-                var sum = 0.0;
-                foreach (var x in points.Slice(i * dimension, dimension))
-                {
-                    sum += x * x;
-                }
-
-                fitness[i] = sum;
-            }
+            SphereValues.Evaluate(points, fitness, dimension);
         }
     }
 }
