@@ -65,13 +65,14 @@ internal sealed class HeatNode : IParallelTask
         var hasRight = context.NodeIndex < context.NodeCount - 1;
         var reportEvery = Math.Max(1, _steps / 100);
         var pairs = _width - 2 >= HeatFusedPair.MinimumColumns ? new HeatFusedPair(_n) : null;
+        var exchange = Exchange(context, hasLeft, hasRight, cancellationToken);
         for (var step = 0; step < _steps;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = step;
             if (pairs is not null && _steps - step >= 2)
             {
-                pairs.Advance(_current, _width, _k, Exchange(context, hasLeft, hasRight, cancellationToken));
+                pairs.Advance(_current, _width, _k, exchange);
                 step += 2;
             }
             else
@@ -82,7 +83,7 @@ internal sealed class HeatNode : IParallelTask
                 }
 
                 (_current, _next) = (_next, _current);
-                Exchange(context, hasLeft, hasRight, cancellationToken)(Column(_current, 1), Column(_current, _width - 2), Column(_current, 0), Column(_current, _width - 1));
+                exchange(Column(_current, 1), Column(_current, _width - 2), Column(_current, 0), Column(_current, _width - 1));
                 step++;
             }
 

@@ -10,19 +10,17 @@ namespace Workbench.Storage.Tests.Sweeps;
 [Trait("bar", "damage-sweep")]
 public sealed class FlipSweepTests(ITestOutputHelper output)
 {
-    private const int Page = 4096;
-
     [Fact]
     public void Sixteen_bytes_flipped_at_each_4k_page_are_named_by_check_and_never_shown_as_valid()
     {
         using var store = new SweepStore(SweepStore.Size(ci: 6));
         var random = new Random(13);
         var failures = new List<string>();
-        int pages = store.Bytes.Length / Page, flipsWithDamage = 0, damaged = 0, named = 0, flagged = 0;
+        int pages = store.Bytes.Length / SweepStore.Page, flipsWithDamage = 0, damaged = 0, named = 0, flagged = 0;
         for (var page = 0; page < pages; page++)
         {
             var bytes = (byte[])store.Bytes.Clone();
-            var at = page * Page + random.Next(0, Page - 16);
+            var at = page * SweepStore.Page + random.Next(0, SweepStore.Page - 16);
             for (var k = 0; k < 16; k++)
             {
                 bytes[at + k] ^= (byte)random.Next(1, 256);

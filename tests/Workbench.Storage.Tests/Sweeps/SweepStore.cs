@@ -8,6 +8,9 @@ namespace Workbench.Storage.Tests.Sweeps;
 /// and the truth to judge a damaged copy of it by: every run's record and history as first read.</summary>
 public sealed class SweepStore : IDisposable
 {
+    /// <summary>The page both sweeps step by: LiteDB's, and the unit a disk loses or damages.</summary>
+    public const int Page = 4096;
+
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly TempStore _temp = new();
 

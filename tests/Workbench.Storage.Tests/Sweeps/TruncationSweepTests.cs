@@ -10,8 +10,6 @@ namespace Workbench.Storage.Tests.Sweeps;
 [Trait("bar", "damage-sweep")]
 public sealed class TruncationSweepTests(ITestOutputHelper output)
 {
-    private const int Page = 4096;
-
     [Fact]
     public void A_store_cut_at_each_4k_boundary_is_repaired_to_at_least_the_runs_check_reads()
     {
@@ -19,10 +17,10 @@ public sealed class TruncationSweepTests(ITestOutputHelper output)
         var failures = new List<string>();
         long readable = 0, recovered = 0;
         var refused = 0;
-        var cuts = store.Bytes.Length / Page;
+        var cuts = store.Bytes.Length / SweepStore.Page;
         for (var k = 1; k < cuts; k++)
         {
-            using var copy = store.Copy(store.Bytes[..(k * Page)]);
+            using var copy = store.Copy(store.Bytes[..(k * SweepStore.Page)]);
             var check = StoreCheck.Run(copy.DbPath);
             readable += check.Runs;
             StoreRepairReport repair;
@@ -35,7 +33,7 @@ public sealed class TruncationSweepTests(ITestOutputHelper output)
                 refused++;
                 if (check.Runs > 0)
                 {
-                    failures.Add($"cut at {k * Page}: check reads {check.Runs} run(s), repair refused: {ex.Message}");
+                    failures.Add($"cut at {k * SweepStore.Page}: check reads {check.Runs} run(s), repair refused: {ex.Message}");
                 }
 
                 continue;
@@ -45,10 +43,10 @@ public sealed class TruncationSweepTests(ITestOutputHelper output)
             var after = StoreCheck.Run(copy.DbPath);
             if (!after.Healthy || !after.ReadableIds.IsSupersetOf(check.ReadableIds) || repair.RunsRecovered < check.Runs)
             {
-                failures.Add($"cut at {k * Page}: check read {check.Runs}, repair recovered {repair.RunsRecovered}, the new file checks {after.Runs} ({string.Join("; ", after.Problems)})");
+                failures.Add($"cut at {k * SweepStore.Page}: check read {check.Runs}, repair recovered {repair.RunsRecovered}, the new file checks {after.Runs} ({string.Join("; ", after.Problems)})");
             }
 
-            Compare(store, copy.DbPath, k * Page, failures);
+            Compare(store, copy.DbPath, k * SweepStore.Page, failures);
             Assert.Empty(Directory.GetFiles(copy.Folder, "*repair*"));
         }
 
