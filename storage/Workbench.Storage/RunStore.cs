@@ -178,12 +178,13 @@ public sealed partial class RunStore : IRunArchive
 
     internal static Exception Translate(Exception ex, string path) => ex switch
     {
-        StoreException => ex,
-        LiteException or InvalidDataException or InvalidCastException or KeyNotFoundException or IndexOutOfRangeException
-            or ArgumentException or NullReferenceException or InvalidOperationException or OverflowException or FormatException =>
-            new StoreDamagedException($"{path} is damaged or unreadable ({ex.Message.Split('\n')[0]}); see wb db check and wb db repair", ex),
+        StoreException or RunIdException or OutOfMemoryException or OperationCanceledException => ex,
         IOException or UnauthorizedAccessException => new StoreException($"cannot open run database {path}: {ex.Message}", ex),
-        _ => ex,
+
+        // Anything else LiteDB throws while decoding pages is damage: flipped bytes have surfaced as LiteException,
+        // InvalidCast, IndexOutOfRange, Overflow and even NotImplementedException (an unknown BSON type tag), and a
+        // new kind must still reach the user as one line, never as a stack trace.
+        _ => new StoreDamagedException($"{path} is damaged or unreadable ({ex.Message.Split('\n')[0]}); see wb db check and wb db repair", ex),
     };
 
     internal static class Collections

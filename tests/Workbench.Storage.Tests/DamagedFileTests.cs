@@ -8,6 +8,30 @@ public sealed class DamagedFileTests
 {
     public static TheoryData<string> Damages => ["truncated", "foreign", "older-litedb-header"];
 
+    /// <summary>Whatever LiteDB throws while decoding a damaged page (a flipped BSON type tag once surfaced as
+    /// NotImplementedException, and reached the user as a stack trace) becomes one line naming the file.</summary>
+    [Theory]
+    [InlineData(typeof(NotImplementedException))]
+    [InlineData(typeof(NotSupportedException))]
+    [InlineData(typeof(DivideByZeroException))]
+    [InlineData(typeof(InvalidCastException))]
+    public void Any_decoding_failure_is_reported_as_damage_naming_the_file(Type thrown)
+    {
+        var translated = RunStore.Translate((Exception)Activator.CreateInstance(thrown, "decoding failed")!, "/data/runs.db");
+        var damaged = Assert.IsType<StoreDamagedException>(translated);
+        Assert.Contains("/data/runs.db is damaged", damaged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', damaged.Message);
+    }
+
+    [Fact]
+    public void Cancellation_and_run_id_errors_pass_through_untranslated()
+    {
+        var cancelled = new OperationCanceledException();
+        var unknown = new RunIdException("no run with id x", []);
+        Assert.Same(cancelled, RunStore.Translate(cancelled, "/data/runs.db"));
+        Assert.Same(unknown, RunStore.Translate(unknown, "/data/runs.db"));
+    }
+
     [Theory]
     [MemberData(nameof(Damages))]
     public void Damaged_files_are_refused_with_a_clear_message_and_left_byte_for_byte(string damage)
