@@ -146,8 +146,8 @@ internal sealed partial class PeerService(PeerState state, IPluginShelf shelf, F
     /// <summary>Checks the contract version, notes the session and, for work, refuses it while draining.</summary>
     private void Admit(ServerCallContext context, bool work)
     {
-        state.NoteSession(context.RequestHeaders.GetValue(SigningClientInterceptor.ClientHeader), context.Peer, context.Method);
-        var contract = context.RequestHeaders.GetValue(ProtocolHeaders.Contract);
+        state.NoteSession(CallHeaders.Get(context, SigningClientInterceptor.ClientHeader), context, context.Method);
+        var contract = CallHeaders.Get(context, ProtocolHeaders.Contract);
         if (contract is not null && contract != WorkbenchContract.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,

@@ -54,23 +54,22 @@ internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache 
     /// or wrongly signed.</summary>
     private (long Timestamp, string Nonce) Admit(ServerCallContext context, IMessage? body)
     {
-        var headers = context.RequestHeaders;
-        var nonce = headers.GetValue(MessageSigner.NonceHeader);
-        var reason = Check(context.Method, body, nonce, headers);
+        var nonce = CallHeaders.Get(context, MessageSigner.NonceHeader);
+        var timestampText = CallHeaders.Get(context, MessageSigner.TimestampHeader);
+        var reason = Check(context.Method, body, nonce, timestampText, CallHeaders.Get(context, MessageSigner.MacHeader));
         if (reason is not null)
         {
             PeerLog.Refused(log, context.Method, context.Peer, reason);
             throw new RpcException(new Status(StatusCode.Unauthenticated, reason));
         }
 
-        MessageSigner.TryParse(headers.GetValue(MessageSigner.TimestampHeader), out var timestamp);
+        MessageSigner.TryParse(timestampText, out var timestamp);
         return (timestamp, nonce!);
     }
 
-    private string? Check(string method, IMessage? body, string? nonce, Metadata headers)
+    private string? Check(string method, IMessage? body, string? nonce, string? timestampText, string? mac)
     {
-        var mac = headers.GetValue(MessageSigner.MacHeader);
-        if (mac is null || nonce is null || !MessageSigner.TryParse(headers.GetValue(MessageSigner.TimestampHeader), out var timestamp))
+        if (mac is null || nonce is null || !MessageSigner.TryParse(timestampText, out var timestamp))
         {
             return "request not signed: this peer needs the cluster key";
         }

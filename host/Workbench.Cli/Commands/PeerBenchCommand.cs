@@ -21,10 +21,12 @@ internal static class PeerBenchCommand
     public static Command Create()
     {
         var reps = new Option<int>("--reps") { Description = "Calls per figure (median and 90th percentile reported)", DefaultValueFactory = _ => 3000 };
+        var warmUp = CheckedOptions.Seconds("--warm-up",
+            $"Seconds of calls made before any is measured, so both ends run optimised code (default {PeerBenchmark.DefaultWarmUp.TotalSeconds:F0})");
         var json = CommonOptions.Json("Print a JSON array");
         var command = new Command("peers", "Round trip of an empty call and of a 100-point 5-D batch to a peer, signed and unsigned")
         {
-            reps, json, ClusterOptions.Peers,
+            reps, warmUp, json, ClusterOptions.Peers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +36,7 @@ internal static class PeerBenchCommand
                 throw new UsageException($"--reps must be at least 1, got {count}");
             }
 
+            var warming = parse.GetValue(warmUp) is double seconds ? TimeSpan.FromSeconds(seconds) : PeerBenchmark.DefaultWarmUp;
             using var host = WorkbenchHost.Open(parse);
             var sphere = new SpecResolver(host.Catalog).Default("sphere", PeerBenchmark.BatchDimension);
             var rows = new List<LatencyFigure>();
@@ -43,7 +46,7 @@ internal static class PeerBenchCommand
             {
                 using var peer = new PeerConnection(named[0], ClusterOptions.Credentials(parse));
                 await peer.HelloAsync(cancellationToken);
-                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new PeerBenchmark.Target("", peer)], sphere, count, cancellationToken));
+                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new PeerBenchmark.Target("", peer)], sphere, count, warming, cancellationToken));
             }
             else
             {
@@ -54,7 +57,7 @@ internal static class PeerBenchCommand
                 using var unsignedPeer = new PeerConnection(unsigned.Address, new ClusterCredentials(null));
                 await signedPeer.HelloAsync(cancellationToken);
                 await unsignedPeer.HelloAsync(cancellationToken);
-                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new("signed ", signedPeer), new("unsigned ", unsignedPeer)], sphere, count, cancellationToken));
+                rows.AddRange(await PeerBenchmark.RoundTripsAsync([new("signed ", signedPeer), new("unsigned ", unsignedPeer)], sphere, count, warming, cancellationToken));
                 await using var second = await LocalPeer.StartAsync(host.Catalog, key, 1, "bench-second");
                 mapRate = await MapThroughputAsync(host, [signed.Address, second.Address], new ClusterCredentials(key), cancellationToken);
             }
@@ -73,7 +76,7 @@ internal static class PeerBenchCommand
             }
 
             Console.Out.Write(table.ToString());
-            Console.Out.WriteLine((named.Count > 0 ? $"peer {named[0]}" : "loopback peers in this process") + "; sequential calls in interleaved rounds after a warm-up round");
+            Console.Out.WriteLine((named.Count > 0 ? $"peer {named[0]}" : "loopback peers in this process") + $"; sequential calls in interleaved rounds after {warming.TotalSeconds:F1} s of warm-up calls");
             if (mapRate is double rate)
             {
                 Console.Out.WriteLine(string.Create(c, $"map of {MapJobs:N0} zero-work jobs through 2 loopback peers x 1 slot: {rate:N0} jobs/s (median of 3 maps)"));

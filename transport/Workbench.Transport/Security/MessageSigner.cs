@@ -20,7 +20,16 @@ public sealed class MessageSigner(ClusterKey key)
 
     public const int NonceBytes = 16;
 
-    public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(NonceBytes));
+    /// <summary>One keyed HMAC context per thread, reset after each use: a one-shot HMAC sets up its context
+    /// afresh every time, which costs about 1 µs of the four MACs each round trip computes.</summary>
+    private readonly ThreadLocal<IncrementalHash> _hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Material));
+
+    public static string NewNonce()
+    {
+        Span<byte> nonce = stackalloc byte[NonceBytes];
+        RandomNumberGenerator.Fill(nonce);
+        return Convert.ToHexStringLower(nonce);
+    }
 
     public string Sign(bool response, string method, long timestampMs, string nonce, string? requestNonce, ReadOnlySpan<byte> body)
     {
@@ -72,7 +81,7 @@ public sealed class MessageSigner(ClusterKey key)
     public static bool TryParse(string? text, out long timestampMs) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out timestampMs);
 
-    /// <summary>One-shot HMAC over the fields laid out in one pooled buffer: no hashing context is created per call.
+    /// <summary>HMAC over the fields laid out in one pooled buffer, with this thread's reusable context.
     /// The body is <paramref name="message"/>'s protobuf bytes when given, else <paramref name="body"/>.</summary>
     private void Compute(bool response, string method, long timestampMs, string nonce, string? requestNonce, IMessage? message, ReadOnlySpan<byte> body, Span<byte> mac)
     {
@@ -103,7 +112,9 @@ public sealed class MessageSigner(ClusterKey key)
                 message.WriteTo(buffer.Slice(at, bodyLength));
             }
 
-            HMACSHA256.HashData(key.Material, buffer, mac);
+            var hmac = _hmac.Value!;
+            hmac.AppendData(buffer);
+            hmac.GetHashAndReset(mac);
         }
         finally
         {
