@@ -74,10 +74,12 @@ internal static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Time steps", DefaultValueFactory = _ => 50 };
         var reps = new Option<int>("--reps") { Description = "Repetitions (median reported)", DefaultValueFactory = _ => 7 };
         var nodes = new Option<int[]>("--nodes") { Description = "Node counts to compare", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var warmUp = CheckedOptions.Seconds("--warm-up",
+            $"Seconds the configurations take turns, unmeasured, before the timed repetitions (default {TaskBenchmark.DefaultWarmUp.TotalSeconds:F0})");
         var loopback = new Option<int>("--loopback-peers") { Description = "Also run the task on N peers of one slot each, started in this process on loopback (one node per peer)", DefaultValueFactory = _ => 0 };
         var command = new Command("heat", "Cell updates/s of the heat-equation task on 1..K nodes and of a plain single-threaded loop; on peers too with --peers or --loopback-peers")
         {
-            grid, steps, reps, nodes, loopback, ClusterOptions.Peers,
+            grid, steps, reps, nodes, warmUp, loopback, ClusterOptions.Peers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -97,7 +99,8 @@ internal static class BenchCommand
             var runtimes = peers.Cluster is { } cluster
                 ? [new TaskBenchmarkRuntime($"{peers.Count} peers x 1 node", peers.Count, new PeerTaskRuntime(cluster, new PluginShipper(host.Catalog), new PeerTaskSettings()))]
                 : Array.Empty<TaskBenchmarkRuntime>();
-            var report = TaskBenchmark.Run(registered, options, parse.GetValue(nodes) ?? [1, 2], parse.GetValue(reps), runtimes, cancellationToken: cancellationToken);
+            var report = TaskBenchmark.Run(registered, options, parse.GetValue(nodes) ?? [1, 2], parse.GetValue(reps), runtimes, seed: 1,
+                parse.GetValue(warmUp) is double seconds ? TimeSpan.FromSeconds(seconds) : TaskBenchmark.DefaultWarmUp, cancellationToken);
             Console.Out.Write(report.Format());
             return ExitCodes.Ok;
         });

@@ -13,6 +13,12 @@ namespace Workbench.Engine.Tasks;
 /// <remarks>Times are end to end (set-up, steps, result copies, combining), the cost a user actually waits for.</remarks>
 public static class TaskBenchmark
 {
+    /// <summary>How long the configurations take turns, unmeasured, before the timed repetitions. One round was not
+    /// enough: with every core busy running nodes, the JIT's background thread gets little time to recompile the
+    /// hot paths (tube pushes and pops, the exchange) at full optimisation, and 2 nodes on 2000² measured 1.31-1.56×
+    /// one node after one round against 1.54-1.72× with tiered compilation off (this 2-core machine, Release).</summary>
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(5);
+
     public static TaskBenchmarkReport Run(
         IParallelTaskFactory factory,
         IReadOnlyDictionary<string, string> options,
@@ -20,16 +26,18 @@ public static class TaskBenchmark
         int repetitions,
         ulong seed = 1,
         CancellationToken cancellationToken = default) =>
-        Run(new Registered<IParallelTaskFactory>(factory, ComponentOrigin.InProcess(factory.Id)), options, nodeCounts, repetitions, [], seed, cancellationToken);
+        Run(new Registered<IParallelTaskFactory>(factory, ComponentOrigin.InProcess(factory.Id)), options, nodeCounts, repetitions, [], seed, TimeSpan.Zero, cancellationToken);
 
     /// <param name="runtimes">Further configurations on other runtimes (peers), measured in the same rounds.</param>
+    /// <param name="warmUp">How long the configurations take turns before any is timed; at least one round is run.</param>
     public static TaskBenchmarkReport Run(
         Registered<IParallelTaskFactory> registered,
         IReadOnlyDictionary<string, string> options,
         IReadOnlyList<int> nodeCounts,
         int repetitions,
         IReadOnlyList<TaskBenchmarkRuntime> runtimes,
-        ulong seed = 1,
+        ulong seed,
+        TimeSpan warmUp,
         CancellationToken cancellationToken = default)
     {
         var factory = registered.Factory;
@@ -59,12 +67,17 @@ public static class TaskBenchmark
             configs.Add((remote.Label, remote.Nodes, () => TubeShare(onRuntime.Run(registered, options, seed, remote.Nodes, null, cancellationToken))));
         }
 
-        // One unmeasured round warms the JIT; then the configurations take turns in every repetition, so a slow
-        // spell of a shared machine hits them all alike instead of whichever happened to run then.
-        foreach (var config in configs)
+        // Unmeasured rounds warm the JIT (see DefaultWarmUp); then the configurations take turns in every
+        // repetition, so a slow spell of a shared machine hits them all alike instead of whichever ran then.
+        var warming = Stopwatch.StartNew();
+        do
         {
-            config.Once();
+            foreach (var config in configs)
+            {
+                config.Once();
+            }
         }
+        while (warming.Elapsed < warmUp);
 
         var times = configs.Select(_ => new List<double>()).ToArray();
         var shares = configs.Select(_ => new List<double>()).ToArray();
