@@ -29,11 +29,13 @@ internal static class PaperOverheadCommand
         };
         var gaGenerations = new Option<int>("--ga-generations") { Description = "GA generations per run (300 evaluations each)", DefaultValueFactory = _ => 60 };
         var reps = new Option<int>("--reps") { Description = "Repetitions per pause (medians reported)", DefaultValueFactory = _ => 3 };
+        var warmUp = CheckedOptions.Seconds("--warm-up",
+            $"Seconds both settings run unmeasured, without pauses, before the first timed run (default {OverheadExperiment.DefaultWarmUp.TotalSeconds:F0})");
         var json = CommonOptions.Json("Print a JSON array, one object per pause");
         var png = new Option<string?>("--png") { Description = "Write the speed-up curve to this PNG" };
         var command = new Command("paper-overhead", "Playdoh Fig. 4B: speed-up of PSO (80 particles) and the GA (3 islands x 100) on 3 peers x 1 slot over 1 slot, against the pause per evaluation")
         {
-            pauses, iterations, algorithms, gaGenerations, reps, json, png, ClusterOptions.Peers,
+            pauses, iterations, algorithms, gaGenerations, reps, warmUp, json, png, ClusterOptions.Peers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,7 +68,12 @@ internal static class PaperOverheadCommand
                 var settings = name == "ga"
                     ? OverheadExperiment.Settings.PaperGa(distributed) with { Iterations = parse.GetValue(gaGenerations) }
                     : OverheadExperiment.Settings.PaperPso(distributed) with { Iterations = parse.GetValue(iterations) };
-                var points = await experiment.RunAsync(settings with { Repetitions = parse.GetValue(reps), PausesMs = parse.GetValue(pauses)! }, cancellationToken);
+                var points = await experiment.RunAsync(settings with
+                {
+                    Repetitions = parse.GetValue(reps),
+                    PausesMs = parse.GetValue(pauses)!,
+                    WarmUp = parse.GetValue(warmUp) is double seconds ? TimeSpan.FromSeconds(seconds) : OverheadExperiment.DefaultWarmUp,
+                }, cancellationToken);
                 results.Add((line, points));
             }
 
