@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
 using Workbench.Contracts;
 using Workbench.Engine.Specs;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;
 
@@ -64,6 +66,9 @@ internal static class PluginFolderLoader
         catch (Exception e)
         {
             loader?.Dispose();
+            // The one-line reason lands in the entry (wb plugins list); the exception and its trace in the log.
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "plugin folder {Folder} failed to load", folderPath);
             var reason = e is PluginLoadException ? e.Message : $"could not be loaded: {e.GetType().Name}: {e.Message}";
             return new LoadedPlugin(entry.AsFailed(OneLine(reason)), directoryIndex, fingerprint, [], null);
         }

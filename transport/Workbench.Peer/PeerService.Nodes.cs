@@ -4,6 +4,8 @@ using Workbench.Engine;
 using Workbench.Engine.Specs;
 using Workbench.Transport;
 using Workbench.Transport.Protocol;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Peer;
 
@@ -73,8 +75,10 @@ internal sealed partial class PeerService
                 node.Receive(stream.Current);
             }
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            var logger = WorkbenchLog.For<PeerService>();
+            logger.LogDebug(e, "a task node's input stream ended; the node is cancelled");
             // The call ended or broke: the node cannot talk to anyone any more.
             run.Cancel();
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Specs;
 using Workbench.Transport.Protocol;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Peer;
 
@@ -89,6 +90,8 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
+            var logger = WorkbenchLog.For<PeerState>();
+            logger.LogDebug(e, "no load average from /proc/loadavg");
             return -1;
         }
     }

@@ -2,6 +2,8 @@ using System.Net;
 using Workbench.Engine.Cluster;
 using Workbench.Plugins;
 using Workbench.Transport.Client;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Cli.Composition;
 
@@ -122,8 +124,10 @@ internal sealed class ClusterService(PluginCatalog catalog, Func<ClusterCredenti
         {
             return await LocalPeer.StartAsync(catalog, key, cpuSlots, Environment.MachineName, IPAddress.Any, Transport.ProtocolHeaders.DefaultPort).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            var logger = WorkbenchLog.For<ClusterService>();
+            logger.LogDebug(e, "default port {Port} not free; sharing on any port", Transport.ProtocolHeaders.DefaultPort);
             return await LocalPeer.StartAsync(catalog, key, cpuSlots, Environment.MachineName, IPAddress.Any).ConfigureAwait(false);
         }
     }
