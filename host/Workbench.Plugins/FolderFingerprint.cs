@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;

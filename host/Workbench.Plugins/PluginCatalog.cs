@@ -3,9 +3,9 @@ using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Problems;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Engine.Tasks;
-using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;
 

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Logging;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
-using Workbench.Engine.Specs;
 using Workbench.Engine.Diagnostics;
+using Workbench.Engine.Specs;
 
 namespace Workbench.Plugins;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
 

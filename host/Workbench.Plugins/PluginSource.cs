@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using System.IO.Compression;
+using Microsoft.Extensions.Logging;
 using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;

@@ -1,11 +1,11 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Transport;
 using Workbench.Transport.Protocol;
-using Microsoft.Extensions.Logging;
-using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Peer;
 

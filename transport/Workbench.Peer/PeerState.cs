@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Transport.Protocol;
-using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Peer;
 

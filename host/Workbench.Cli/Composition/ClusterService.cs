@@ -1,9 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Workbench.Engine.Cluster;
+using Workbench.Engine.Diagnostics;
 using Workbench.Plugins;
 using Workbench.Transport.Client;
-using Microsoft.Extensions.Logging;
-using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Cli.Composition;
 

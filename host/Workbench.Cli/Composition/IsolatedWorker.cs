@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Workbench.Transport.Client;
-using Workbench.Transport.Security;
 using Microsoft.Extensions.Logging;
 using Workbench.Engine.Diagnostics;
+using Workbench.Transport.Client;
+using Workbench.Transport.Security;
 
 namespace Workbench.Cli.Composition;
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts.Optimizers;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Evaluation;
 
 namespace Workbench.Engine.Running;
@@ -63,6 +65,8 @@ public sealed class RunLoop
 
             var loop = Task.Run(() => IterateAsync(started, cancellationToken), CancellationToken.None);
             var outcome = await RunWatchdog.WatchAsync(loop, _run.Description.Stop.TimeLimit, _calls, cancellationToken);
+            WorkbenchLog.For<RunLoop>().LogTrace("run loop left after {Seconds:F3} s ({Outcome})", _time.GetElapsedTime(started).TotalSeconds,
+                outcome.WasCut ? "cut inside Ask at the time limit" : outcome.StuckIn is null ? "ended" : "stuck");
             if (outcome.WasCut || outcome.StuckIn is not null)
             {
                 // Bounded: the abandoned thread may be stuck inside an observer, holding the gate.
