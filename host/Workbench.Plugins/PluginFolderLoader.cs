@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
@@ -18,6 +19,7 @@ internal static class PluginFolderLoader
 
     public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var folderPath = Path.Combine(directory, folder);
         var fingerprint = FolderFingerprint.Of(folderPath);
         var entry = new PluginEntry(folder, directory, Path.Combine(folderPath, folder + ".dll"), PluginStatus.Failed, null, null, "", []);
@@ -61,6 +63,8 @@ internal static class PluginFolderLoader
 
             var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogTrace("plugin folder {Folder} loaded in {Milliseconds:F0} ms", folderPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
         }
         catch (Exception e)
