@@ -35,15 +35,19 @@ internal static class RunCommand
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             var log = WorkbenchLog.For("Workbench.Cli.Run");
-            // The store opens on another core while the plugins load and the run is planned: each is a good part of
-            // a short run's start. Safe before the signals are handled: an open store holds no run yet, and a store
-            // survives its process being killed.
-            var opening = Task.Run(() => RunRecording.Open(parse), CancellationToken.None);
-            using var planned = await PlanAsync(parse, request, opening, log);
-            var (host, run) = (planned.Host, planned.Run);
-            // Before the store is used: from then on a signal stops the run gracefully and records it.
+            using var host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
+            log.LogTrace("plugins loaded");
+            if (request.Evaluation.Isolation == EvaluationIsolation.Process)
+            {
+                request = request with { Evaluation = request.Evaluation.InIsolatedWorker(() => host.StartWorker(request.Evaluation.Workers).Address) };
+            }
+
+            // Plan first: a usage error is reported as such whatever the state of the run database.
+            using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            log.LogTrace("run prepared (algorithm and problem created)");
+            // Before the store is opened: from then on a signal stops the run gracefully and records it.
             using var signals = TerminationSignals.Listen(cancellationToken);
-            using var recording = await opening;
+            using var recording = RunRecording.Open(parse);
             log.LogTrace("store opened");
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
@@ -82,50 +86,5 @@ internal static class RunCommand
             };
         });
         return TerminationSignals.HandledBy(command);
-    }
-
-    /// <summary>Loads the plugins and plans the run. A usage error here is reported as such whatever the state of
-    /// the run database: the store being opened meanwhile is then closed, and its own error (if any) only logged.</summary>
-    private static async Task<PlannedRun> PlanAsync(ParseResult parse, RunRequest request, Task<RunRecording> opening, ILogger log)
-    {
-        WorkbenchHost? host = null;
-        try
-        {
-            host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
-            log.LogTrace("plugins loaded");
-            if (request.Evaluation.Isolation == EvaluationIsolation.Process)
-            {
-                var owner = host;
-                request = request with { Evaluation = request.Evaluation.InIsolatedWorker(() => owner.StartWorker(request.Evaluation.Workers).Address) };
-            }
-
-            var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
-            log.LogTrace("run prepared (algorithm and problem created)");
-            return new PlannedRun(host, run);
-        }
-        catch
-        {
-            host?.Dispose();
-            try
-            {
-                (await opening).Dispose();
-            }
-            catch (Exception storeError)
-            {
-                log.LogDebug(storeError, "the run store could not be opened either; the planning error is the one reported");
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>The catalog and the prepared run, disposed run first: the run's plugins belong to the catalog.</summary>
-    private sealed record PlannedRun(WorkbenchHost Host, PreparedRun Run) : IDisposable
-    {
-        public void Dispose()
-        {
-            Run.Dispose();
-            Host.Dispose();
-        }
     }
 }
