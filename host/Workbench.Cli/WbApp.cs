@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Workbench.Cli.Commands;
+using Workbench.Cli.Logging;
 using Workbench.Engine;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Cli;
 
@@ -18,8 +21,10 @@ public static class WbApp
             return ExitCodes.Usage;
         }
 
+        ILoggerFactory? logging = null;
         try
         {
+            logging = LogOptions.Apply(parse);
             // Our own handlers below map exceptions to exit codes; the default handler would print stack traces.
             // A peer drains for up to 8 s on SIGTERM before it exits; the default 2 s would cut that short.
             // Commands that stop gracefully on their own signals (wb run, wb task run) do without the parser's handler.
@@ -64,9 +69,17 @@ public static class WbApp
         }
         catch (Exception ex)
         {
-            // The last line of defence: a user never sees a stack trace, but does see what went wrong.
+            // The last line of defence: a user never sees a stack trace, but does see what went wrong; the trace
+            // itself goes to the log (--log-level debug --log-file F), for the bug report.
+            var logger = WorkbenchLog.For("Workbench.Cli");
+            logger.LogDebug(ex, "internal error in wb {Command}", parse.CommandResult.Command.Name);
             Fail($"internal error: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.Failed;
+        }
+        finally
+        {
+            WorkbenchLog.Factory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            logging?.Dispose();
         }
     }
 
@@ -79,18 +92,17 @@ public static class WbApp
             message = string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
-        Console.Error.WriteLine("wb: " + Engine.Validation.ControlText.Escape(OneLine(message)));
+        // Errors are one line: a plugin's exception message can hold newlines (a FileNotFoundException's fusion
+        // log, say), which would break the line apart and confuse scripts that read stderr.
+        Console.Error.WriteLine("wb: " + Engine.Validation.ControlText.Escape(LogText.OneLine(message)));
     }
-
-    /// <summary>Errors are one line: a plugin's exception message can hold newlines (a FileNotFoundException's
-    /// fusion log, say), which would break the line apart and confuse scripts that read stderr.</summary>
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RootCommand BuildRoot()
     {
         var root = new RootCommand("Workbench: optimisation and simulation with plugins, on every core you have.");
         root.Options.Add(CommonOptions.Plugins);
+        root.Options.Add(LogOptions.Level);
+        root.Options.Add(LogOptions.File);
         root.Options.Add(ClusterOptions.KeyFile);
         root.Options.Add(ClusterOptions.Insecure);
         root.Options.Add(ClusterOptions.TlsCa);

@@ -1,6 +1,8 @@
 using ILGPU;
 using ILGPU.Algorithms;
 using ILGPU.Runtime;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Gpu;
 
@@ -58,6 +60,8 @@ public sealed class GpuRuntime : IDisposable
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException)
         {
+            var logger = WorkbenchLog.For<GpuRuntime>();
+            logger.LogDebug(e, "no CUDA libdevice; ILGPU's own double-precision math serves");
             return Context.Create(builder => builder.Default().EnableAlgorithms());
         }
     }

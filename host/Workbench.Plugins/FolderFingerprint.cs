@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;
 
@@ -26,6 +28,8 @@ internal static class FolderFingerprint
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "plugin folder {Folder} could not be fingerprinted; it is reloaded", folderPath);
             // A folder vanishing mid-scan: an unmatchable value forces a reload, which then sees the final state.
             return Guid.NewGuid().ToString();
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 namespace Workbench.Plugins;
 
 /// <summary>Watches plugin directories and reports, once the file system has been quiet for the debounce
@@ -95,6 +97,8 @@ internal sealed class FolderWatcher : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
                 {
+                    var logger = WorkbenchLog.For<PluginCatalog>();
+                    logger.LogDebug(e, "plugin directory {Directory} cannot be watched yet; the next poll tries again", directory);
                     // Gone again, or not readable yet: the next poll tries again.
                 }
             }

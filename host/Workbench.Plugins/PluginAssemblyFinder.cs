@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 namespace Workbench.Plugins;
 
 /// <summary>Finds the plugin assembly of a folder whose dll is not named after the folder.</summary>
@@ -33,6 +35,9 @@ internal static class PluginAssemblyFinder
         }
         catch (Exception e) when (e is PluginLoadException or IOException or UnauthorizedAccessException)
         {
+            // Not a plugin dll, which the caller's message says; why not (unreadable, not an assembly) is logged.
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "{Dll} is not taken as a plugin assembly", dll);
             return false;
         }
     }

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts.Optimizers;
 using Workbench.Contracts.Problems;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine.Catalog;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Engine.Tasks;
 
@@ -87,6 +89,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
             {
+                var logger = WorkbenchLog.For<PluginCatalog>();
+                logger.LogDebug(e, "plugin directories cannot be watched");
                 WatchError = PluginFolderLoader.OneLine(e.Message);
             }
         }
@@ -154,8 +158,11 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         {
             Reload(overflowed ? null : folders, null);
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            // A warning, not debug: nothing else reports it, and a watching user would otherwise see no change.
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogWarning(e, "reloading the changed plugin folders failed; the next change or rescan tries again");
             // This runs on a timer thread, where an escaping exception would end the process. Plugin failures are
             // already caught per folder; what lands here is a directory vanishing mid-reload or a throwing Changed
             // handler, and the next event or rescan sees the final state.

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 
 namespace Workbench.Plugins;
@@ -16,6 +19,7 @@ internal static class PluginFolderLoader
 
     public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var folderPath = Path.Combine(directory, folder);
         var fingerprint = FolderFingerprint.Of(folderPath);
         var entry = new PluginEntry(folder, directory, Path.Combine(folderPath, folder + ".dll"), PluginStatus.Failed, null, null, "", []);
@@ -59,11 +63,16 @@ internal static class PluginFolderLoader
 
             var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogTrace("plugin folder {Folder} loaded in {Milliseconds:F0} ms", folderPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
         }
         catch (Exception e)
         {
             loader?.Dispose();
+            // The one-line reason lands in the entry (wb plugins list); the exception and its trace in the log.
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "plugin folder {Folder} failed to load", folderPath);
             var reason = e is PluginLoadException ? e.Message : $"could not be loaded: {e.GetType().Name}: {e.Message}";
             return new LoadedPlugin(entry.AsFailed(OneLine(reason)), directoryIndex, fingerprint, [], null);
         }

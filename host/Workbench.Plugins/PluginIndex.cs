@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;
 
@@ -35,6 +37,8 @@ internal static class PluginIndex
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "plugin index {Path} not used; every plugin folder is loaded", path);
             // No index, or a damaged one: every folder is loaded, and the index is written afresh.
         }
 
@@ -64,8 +68,10 @@ internal static class PluginIndex
             {
                 File.Delete(temp);
             }
-            catch (Exception) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception deleteError) when (deleteError is IOException or UnauthorizedAccessException)
             {
+                var logger = WorkbenchLog.For<PluginCatalog>();
+                logger.LogDebug(deleteError, "temporary plugin index {Path} left behind", temp);
                 // Nothing more to do: the temp file's name is ours alone and a later write replaces it.
             }
 

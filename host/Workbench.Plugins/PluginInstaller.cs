@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 namespace Workbench.Plugins;
 
 /// <summary>What <see cref="PluginInstaller.Install"/> did, for the user to read.</summary>
@@ -126,8 +128,10 @@ public static class PluginInstaller
                 Directory.Delete(directory, recursive: true);
             }
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "temporary folder {Folder} left behind", directory);
             // A temp folder left behind is harmless.
         }
     }

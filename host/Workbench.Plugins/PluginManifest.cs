@@ -36,7 +36,7 @@ internal sealed record PluginManifest(bool IsPlugin, string Id, int ContractVers
         }
         catch (BadImageFormatException e)
         {
-            throw new PluginLoadException($"{fileName} is not a .NET assembly ({e.Message})");
+            throw new PluginLoadException($"{fileName} is not a .NET assembly ({e.Message})", e);
         }
     }
 
@@ -126,4 +126,5 @@ internal sealed record PluginManifest(bool IsPlugin, string Id, int ContractVers
 }
 
 /// <summary>A plugin was refused; the message is the one-line reason shown to the user.</summary>
-internal sealed class PluginLoadException(string reason) : Exception(reason);
+/// <summary>Why a plugin folder did not load; the inner exception, when there is one, goes to the log.</summary>
+internal sealed class PluginLoadException(string reason, Exception? inner = null) : Exception(reason, inner);

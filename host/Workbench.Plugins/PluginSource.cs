@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Plugins;
 
@@ -84,6 +86,9 @@ internal static class PluginSource
         }
         catch (Exception e) when (e is PluginLoadException or IOException or UnauthorizedAccessException)
         {
+            // Not a plugin dll, which the caller's message says; why not (unreadable, not an assembly) is logged.
+            var logger = WorkbenchLog.For<PluginCatalog>();
+            logger.LogDebug(e, "{Dll} is not taken as a plugin assembly", dll);
             return false;
         }
     }

@@ -103,6 +103,12 @@ public sealed class TinyEsFactory : OptimizerFactory<TinyEsFactory.TinyEsOptions
 
         [Option("throw-on-tell", "Throw from Tell (to test error attribution)")]
         public bool ThrowOnTell { get; init; }
+
+        [Option("slow-ask-from", "From this Ask on (1 = the first), each Ask takes slow-ask-seconds longer; 0 = never (to test the time limit)", Min = 0)]
+        public int SlowAskFrom { get; init; }
+
+        [Option("slow-ask-seconds", "How long a slow Ask blocks its thread, like a huge batch being made", Min = 0)]
+        public double SlowAskSeconds { get; init; }
     }
 
     public override string Id => "tiny-es";
@@ -112,7 +118,38 @@ public sealed class TinyEsFactory : OptimizerFactory<TinyEsFactory.TinyEsOptions
     protected override IOptimizer Create(ProblemInfo problem, TinyEsOptions options, ulong seed)
     {
         var es = new TinyEs(problem, seed, options.Lambda, options.StopAfter.Length == 0 ? null : options.StopAfter, options.StopIteration);
-        return options.ThrowOnTell ? new ThrowingOptimizer(es) : es;
+        IOptimizer optimizer = options.ThrowOnTell ? new ThrowingOptimizer(es) : es;
+        return options.SlowAskFrom > 0 ? new SlowAskOptimizer(optimizer, options.SlowAskFrom, TimeSpan.FromSeconds(options.SlowAskSeconds)) : optimizer;
+    }
+
+    private sealed class SlowAskOptimizer(IOptimizer inner, int from, TimeSpan delay) : IOptimizer
+    {
+        private int _asks;
+
+        public int Dimension => inner.Dimension;
+
+        public double BestFitness => inner.BestFitness;
+
+        public ReadOnlySpan<double> BestPoint => inner.BestPoint;
+
+        public string? StopReason => inner.StopReason;
+
+        public IReadOnlyList<string> ExtraNames => inner.ExtraNames;
+
+        public void GetExtras(Span<double> values) => inner.GetExtras(values);
+
+        public ReadOnlyMemory<double> Ask()
+        {
+            if (++_asks >= from)
+            {
+                // Blocking on purpose: a batch being computed holds its thread, and the run must not wait for it.
+                Thread.Sleep(delay);
+            }
+
+            return inner.Ask();
+        }
+
+        public void Tell(ReadOnlySpan<double> fitness) => inner.Tell(fitness);
     }
 
     private sealed class ThrowingOptimizer(IOptimizer inner) : IOptimizer

@@ -47,6 +47,26 @@ public sealed class RunLoopTests
     }
 
     [Fact]
+    public async Task An_ask_that_would_overrun_the_time_limit_is_cut_at_the_limit()
+    {
+        // The fourth Ask takes 20 s, as a GA's offspring of 10⁷ individuals can: the run stops at its 2 s limit,
+        // as a time-limit stop with the three complete iterations, not as a stuck plugin after the grace. The loop's
+        // clock barely moves, so only the watchdog (on the wall clock) can end the run, however loaded the machine.
+        var options = new Dictionary<string, string> { ["slow-ask-from"] = "4", ["slow-ask-seconds"] = "20" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var request = RunHarness.Request(new StopCriteria { TimeLimit = TimeSpan.FromSeconds(2) }, algorithmOptions: options);
+        var (summary, observer) = await RunHarness.RunAsync(request, new SteppingTime(TimeSpan.FromTicks(1)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(new StopReason(StopKind.TimeLimit), summary.StopReason);
+        Assert.Equal(RunStatus.Completed, summary.Status);
+        Assert.Null(summary.Error);
+        Assert.Equal(3, summary.Iterations);
+        Assert.Equal(3, observer.History.Count);
+        Assert.Equal(summary.Evaluations, observer.History[^1].Evaluations);
+        Assert.Equal(summary, observer.Finished);
+    }
+
+    [Fact]
     public async Task Stagnation_stops_when_best_so_far_has_not_improved_for_the_window()
     {
         // Bounds so tight around the optimum that the ES soon cannot improve the best in double precision.

@@ -1,6 +1,8 @@
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts.Tasks;
 using Workbench.Engine;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Transport;
 using Workbench.Transport.Protocol;
@@ -73,8 +75,10 @@ internal sealed partial class PeerService
                 node.Receive(stream.Current);
             }
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            var logger = WorkbenchLog.For<PeerService>();
+            logger.LogDebug(e, "a task node's input stream ended; the node is cancelled");
             // The call ended or broke: the node cannot talk to anyone any more.
             run.Cancel();
         }

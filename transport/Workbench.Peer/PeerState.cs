@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Specs;
 using Workbench.Transport.Protocol;
 
@@ -92,6 +93,8 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
+            var logger = WorkbenchLog.For<PeerState>();
+            logger.LogDebug(e, "no load average from /proc/loadavg");
             return -1;
         }
     }

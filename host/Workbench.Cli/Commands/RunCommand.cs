@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Workbench.Cli.Composition;
 using Workbench.Cli.Output;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Evaluation;
 using Workbench.Engine.Running;
 
@@ -32,7 +34,9 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
+            var log = WorkbenchLog.For("Workbench.Cli.Run");
             using var host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
+            log.LogTrace("plugins loaded");
             if (request.Evaluation.Isolation == EvaluationIsolation.Process)
             {
                 request = request with { Evaluation = request.Evaluation.InIsolatedWorker(() => host.StartWorker(request.Evaluation.Workers).Address) };
@@ -40,9 +44,11 @@ internal static class RunCommand
 
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
+            log.LogTrace("run prepared (algorithm and problem created)");
             // Before the store is opened: from then on a signal stops the run gracefully and records it.
             using var signals = TerminationSignals.Listen(cancellationToken);
             using var recording = RunRecording.Open(parse);
+            log.LogTrace("store opened");
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {
@@ -55,6 +61,7 @@ internal static class RunCommand
             }
 
             var summary = await RunLoop.RunAsync(run, observers, signals.Token);
+            log.LogTrace("run ended and recorded");
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(RunReport.ToJson(run.Description, summary));

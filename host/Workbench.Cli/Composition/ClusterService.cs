@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Workbench.Engine.Cluster;
+using Workbench.Engine.Diagnostics;
 using Workbench.Plugins;
 using Workbench.Transport.Client;
 
@@ -122,8 +124,10 @@ internal sealed class ClusterService(PluginCatalog catalog, Func<ClusterCredenti
         {
             return await LocalPeer.StartAsync(catalog, key, cpuSlots, Environment.MachineName, IPAddress.Any, Transport.ProtocolHeaders.DefaultPort).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            var logger = WorkbenchLog.For<ClusterService>();
+            logger.LogDebug(e, "default port {Port} not free; sharing on any port", Transport.ProtocolHeaders.DefaultPort);
             return await LocalPeer.StartAsync(catalog, key, cpuSlots, Environment.MachineName, IPAddress.Any).ConfigureAwait(false);
         }
     }

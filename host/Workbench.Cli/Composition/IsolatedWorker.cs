@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 using Workbench.Transport.Client;
 using Workbench.Transport.Security;
 
@@ -113,8 +115,10 @@ internal sealed partial class IsolatedWorker : IDisposable
                 }
             }
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException e)
         {
+            var logger = WorkbenchLog.For<IsolatedWorker>();
+            logger.LogDebug(e, "isolated worker not stopped: never started or already reaped");
             // Never started or already reaped.
         }
 
@@ -123,8 +127,11 @@ internal sealed partial class IsolatedWorker : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            // The folder is named, never the key in it.
+            var logger = WorkbenchLog.For<IsolatedWorker>();
+            logger.LogDebug(e, "isolated worker folder {Folder} left behind", _folder);
             // The key is gone with the folder on the next reboot at the latest; nothing else in it matters.
         }
     }

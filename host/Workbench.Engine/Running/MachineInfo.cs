@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Workbench.Engine.Diagnostics;
 
 namespace Workbench.Engine.Running;
 
@@ -30,8 +32,10 @@ public sealed record MachineInfo(string HostName, string Os, string Cpu, int Cor
                 }
             }
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            var logger = WorkbenchLog.For("Workbench.Engine.MachineInfo");
+            logger.LogDebug(e, "{Path} unreadable; the CPU is named by its architecture", cpuInfo);
             // Unreadable /proc: fall through to the architecture name.
         }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Workbench.Contracts.Optimizers;
+using Workbench.Engine.Diagnostics;
 using Workbench.Engine.Evaluation;
 
 namespace Workbench.Engine.Running;
@@ -62,7 +64,10 @@ public sealed class RunLoop
             }
 
             var loop = Task.Run(() => IterateAsync(started, cancellationToken), CancellationToken.None);
-            if (await RunWatchdog.WatchAsync(loop, _run.Description.Stop.TimeLimit, _calls, cancellationToken) is string stuck)
+            var outcome = await RunWatchdog.WatchAsync(loop, _run.Description.Stop.TimeLimit, _calls, cancellationToken);
+            WorkbenchLog.For<RunLoop>().LogTrace("run loop left after {Seconds:F3} s ({Outcome})", _time.GetElapsedTime(started).TotalSeconds,
+                outcome.WasCut ? "cut inside Ask at the time limit" : outcome.StuckIn is null ? "ended" : "stuck");
+            if (outcome.WasCut || outcome.StuckIn is not null)
             {
                 // Bounded: the abandoned thread may be stuck inside an observer, holding the gate.
                 var locked = _gate.TryEnter(TimeSpan.FromSeconds(1));
@@ -71,11 +76,16 @@ public sealed class RunLoop
                 {
                     _gate.Exit();
                 }
+            }
 
+            if (outcome.StuckIn is string stuck)
+            {
                 throw new RunStuckException(stuck);
             }
 
-            stop = await loop;
+            // Cut inside an Ask at the time limit: the iterations before it are complete and recorded; the thread
+            // stops on its own when the Ask returns (PluginCalls.Leave) and is not waited for.
+            stop = outcome.WasCut ? new StopReason(StopKind.TimeLimit) : await loop;
         }
         catch (RunStuckException ex)
         {

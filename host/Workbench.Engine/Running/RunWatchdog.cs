@@ -15,36 +15,86 @@ public static class RunWatchdog
     public static TimeSpan GraceAfter(TimeSpan limit) =>
         TimeSpan.FromSeconds(Math.Clamp(limit.TotalSeconds * 0.1, 1, 10));
 
-    /// <summary>Waits for <paramref name="loop"/>; returns null when it ended, else what it is stuck in.</summary>
-    internal static async Task<string?> WatchAsync(Task loop, TimeSpan? timeLimit, PluginCalls calls, CancellationToken cancellation)
+    /// <summary>How often, once past the time limit, the watchdog looks whether the run thread is in an Ask it can
+    /// cut: the thread may enter one just after the limit, between its own check of the clock and the call.</summary>
+    private static readonly TimeSpan CutPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Waits for <paramref name="loop"/>: <see cref="WatchOutcome.Ended"/> when it ended by itself,
+    /// <see cref="WatchOutcome.Cut"/> when it was past its time limit inside the optimiser's Ask and was cut there
+    /// (<see cref="PluginCalls.TryCutAsk"/>), or a <see cref="WatchOutcome.Stuck"/> message naming what it is stuck in.</summary>
+    internal static async Task<WatchOutcome> WatchAsync(Task loop, TimeSpan? timeLimit, PluginCalls calls, CancellationToken cancellation)
     {
         // Real time: the loop's clock may be a test's, but a hang is measured on the wall clock.
         var started = TimeProvider.System.GetTimestamp();
         var ended = loop.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var deadline = timeLimit is TimeSpan limit ? limit + GraceAfter(limit) : Timeout.InfiniteTimeSpan;
         try
         {
-            await ended.WaitAsync(deadline, cancellation).ConfigureAwait(false);
-            return null;
-        }
-        catch (TimeoutException)
-        {
-            return $"{calls.Describe()}; the run was stopped {Seconds(TimeProvider.System.GetElapsedTime(started))} s after it started " +
-                   $"(time limit {Seconds(timeLimit!.Value)} s) and the stuck thread abandoned";
+            if (timeLimit is not TimeSpan limit)
+            {
+                await ended.WaitAsync(cancellation).ConfigureAwait(false);
+                return WatchOutcome.Ended;
+            }
+
+            // Up to the limit the loop keeps time itself; past it, an Ask still running is cut at once (a batch of
+            // 10⁷ offspring can take longer than the whole limit), and anything else gets the grace to come back.
+            var deadline = limit + GraceAfter(limit);
+            var wait = limit;
+            while (true)
+            {
+                if (await Ends(ended, wait, cancellation).ConfigureAwait(false))
+                {
+                    return WatchOutcome.Ended;
+                }
+
+                if (calls.TryCutAsk())
+                {
+                    return WatchOutcome.Cut;
+                }
+
+                var left = deadline - TimeProvider.System.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    return WatchOutcome.Stuck(
+                        $"{calls.Describe()}; the run was stopped {Seconds(TimeProvider.System.GetElapsedTime(started))} s after it started " +
+                        $"(time limit {Seconds(limit)} s) and the stuck thread abandoned");
+                }
+
+                wait = left < CutPoll ? left : CutPoll;
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            try
+            if (await Ends(ended, CancelGrace, CancellationToken.None).ConfigureAwait(false))
             {
-                await ended.WaitAsync(CancelGrace).ConfigureAwait(false);
-                return null;
+                return WatchOutcome.Ended;
             }
-            catch (TimeoutException)
-            {
-                return $"{calls.Describe()}; the run was cancelled, did not stop within {Seconds(CancelGrace)} s, and the stuck thread was abandoned";
-            }
+
+            return WatchOutcome.Stuck($"{calls.Describe()}; the run was cancelled, did not stop within {Seconds(CancelGrace)} s, and the stuck thread was abandoned");
+        }
+    }
+
+    private static async Task<bool> Ends(Task ended, TimeSpan wait, CancellationToken cancellation)
+    {
+        try
+        {
+            await ended.WaitAsync(wait, cancellation).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a watched run loop ended: by itself, cut at its time limit inside Ask, or stuck (with why).</summary>
+internal sealed record WatchOutcome(bool WasCut, string? StuckIn)
+{
+    public static readonly WatchOutcome Ended = new(false, null);
+
+    public static readonly WatchOutcome Cut = new(true, null);
+
+    public static WatchOutcome Stuck(string message) => new(false, message);
 }
