@@ -86,6 +86,38 @@ internal sealed class Integrity
         }
     }
 
+    /// <summary>Decodes a task run document, refusing one that fails its checksum, has lost it, or cannot be decoded.</summary>
+    /// <exception cref="RunDamagedException">the document is damaged.</exception>
+    public TaskRunRecord ReadTask(BsonDocument doc) => ReadSealed(doc, "task run", TaskDocuments.FromDocument);
+
+    /// <summary>Decodes a map run document like <see cref="ReadTask"/>.</summary>
+    /// <exception cref="RunDamagedException">the document is damaged.</exception>
+    public MapRunRecord ReadMap(BsonDocument doc) => ReadSealed(doc, "map run", MapDocuments.FromDocument);
+
+    private T ReadSealed<T>(BsonDocument doc, string noun, Func<BsonDocument, T> decode)
+    {
+        var id = IdOf(doc);
+        var verdict = Checksums.Verify(doc);
+        if (verdict == Checksums.Verdict.Mismatch)
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document fails its checksum");
+        }
+
+        if (verdict == Checksums.Verdict.Missing && !IsUnchecked(id))
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document has lost its checksum");
+        }
+
+        try
+        {
+            return decode(doc);
+        }
+        catch (Exception ex)
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document cannot be decoded ({ex.Message.Split('\n')[0]})");
+        }
+    }
+
     /// <summary>Checks a run's chunks, ordered by id: each sealed (or its run unchecked), numbered 0, 1, 2..., full
     /// but the last, and together exactly the rows the run document counts.</summary>
     public HistoryVerdict Inspect(StoredRun stored, IReadOnlyList<BsonDocument> chunks)

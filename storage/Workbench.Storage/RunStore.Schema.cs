@@ -45,8 +45,8 @@ public sealed partial class RunStore
         return CurrentSchemaVersion;
     }
 
-    /// <summary>A writer first reads every run document (not their history: that would make every start cost a full
-    /// check), so that it never writes into a file whose runs readers would refuse.</summary>
+    /// <summary>A writer first reads every run, task run and map run document, so that it never writes into a file
+    /// whose records readers would refuse; history chunks are not read here (see the README, "Damage").</summary>
     private static void ProbeRuns(LiteDatabase probe, string path, int version)
     {
         if (version == 0)
@@ -55,16 +55,28 @@ public sealed partial class RunStore
         }
 
         var integrity = Integrity.Load(probe, version);
-        foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
+        try
         {
-            try
+            foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
             {
                 integrity.ReadRun(doc);
             }
-            catch (RunDamagedException ex)
+
+            foreach (var (collection, read) in new (string, Action<BsonDocument>)[]
+                     { (Collections.Tasks, d => integrity.ReadTask(d)), (Collections.Maps, d => integrity.ReadMap(d)) })
             {
-                throw new StoreDamagedException($"{path} is damaged ({ex.Message}); nothing was written to it — see wb db check and wb db repair");
+                if (probe.CollectionExists(collection))
+                {
+                    foreach (var doc in probe.GetCollection(collection).FindAll())
+                    {
+                        read(doc);
+                    }
+                }
             }
+        }
+        catch (RunDamagedException ex)
+        {
+            throw new StoreDamagedException($"{path} is damaged ({ex.Message}); nothing was written to it — see wb db check and wb db repair");
         }
     }
 
