@@ -11,11 +11,14 @@ namespace Workbench.Storage;
 /// <remarks>
 /// A failed write (disk full) is thrown from the next <see cref="OnIteration"/>, which fails the run; the rows of the
 /// failed flush stay buffered and <see cref="OnRunFinished"/> still tries to write them with the final status.
+/// Iterations pass through <see cref="HistoryThinning"/> first unless the recorder keeps <see cref="HistoryKeeping.Full"/>
+/// history: the size rule lives here once, for every front end that records.
 /// </remarks>
 public sealed class RunRecorder : IRunObserver, IDisposable
 {
     private readonly RunStore _store;
     private readonly double _flushSeconds;
+    private readonly IRunObserver _entry;
     private readonly BlockingCollection<Action> _work = new();
     private Thread? _writer;
     private RunRecord? _started;
@@ -28,13 +31,33 @@ public sealed class RunRecorder : IRunObserver, IDisposable
     private double _lastFlush;
     private volatile Exception? _failure;
 
-    internal RunRecorder(RunStore store, TimeSpan flushInterval)
+    internal RunRecorder(RunStore store, TimeSpan flushInterval, HistoryKeeping keeping)
     {
         _store = store;
         _flushSeconds = flushInterval.TotalSeconds;
+        var sink = new Sink(this);
+        _entry = keeping == HistoryKeeping.Full ? sink : new HistoryThinning(sink);
     }
 
-    public void OnRunStarted(RunDescription run)
+    public void OnRunStarted(RunDescription run) => _entry.OnRunStarted(run);
+
+    public void OnIteration(IterationRecord record)
+    {
+        ThrowIfFailed();
+        _entry.OnIteration(record);
+    }
+
+    public void OnRunFinished(RunSummary summary) => _entry.OnRunFinished(summary);
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new IOException($"recording to {_store.Path} failed: {failure.Message}", failure);
+        }
+    }
+
+    private void Start(RunDescription run)
     {
         _run = run;
         _pending = new HistoryBuffer(run.ExtraNames.Count);
@@ -66,13 +89,8 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         _work.Add(write);
     }
 
-    public void OnIteration(IterationRecord record)
+    private void Append(IterationRecord record)
     {
-        if (_failure is { } failure)
-        {
-            throw new IOException($"recording to {_store.Path} failed: {failure.Message}", failure);
-        }
-
         _pending!.Add(record);
         if (_writer is null || record.ElapsedSeconds - _lastFlush >= _flushSeconds)
         {
@@ -83,7 +101,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         }
     }
 
-    public void OnRunFinished(RunSummary summary)
+    private void Finish(RunSummary summary)
     {
         var rows = _pending!;
         _pending = new HistoryBuffer(0);
@@ -203,5 +221,15 @@ public sealed class RunRecorder : IRunObserver, IDisposable
 
         var last = rows.Last;
         return current with { BestFitness = last.BestSoFar, Evaluations = last.Evaluations, Iterations = last.Iteration, WallSeconds = last.ElapsedSeconds };
+    }
+
+    /// <summary>Where the kept iterations arrive: the recorder's own buffering and writing.</summary>
+    private sealed class Sink(RunRecorder recorder) : IRunObserver
+    {
+        public void OnRunStarted(RunDescription run) => recorder.Start(run);
+
+        public void OnIteration(IterationRecord record) => recorder.Append(record);
+
+        public void OnRunFinished(RunSummary summary) => recorder.Finish(summary);
     }
 }

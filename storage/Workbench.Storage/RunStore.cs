@@ -110,15 +110,16 @@ public sealed partial class RunStore : IRunArchive
         }
     }
 
-    /// <summary>A recorder for one run, to pass to the run loop as an observer. Dispose it after the run.</summary>
-    public RunRecorder CreateRecorder(TimeSpan? flushInterval = null)
+    /// <summary>A recorder for one run, to pass to the run loop as an observer. Dispose it after the run. By default
+    /// its history is thinned and capped (<see cref="HistoryThinning"/>); <see cref="HistoryKeeping.Full"/> keeps every iteration.</summary>
+    public RunRecorder CreateRecorder(TimeSpan? flushInterval = null, HistoryKeeping keeping = HistoryKeeping.Thinned)
     {
         if (IsReadOnly || _db is null)
         {
             throw new InvalidOperationException("the store was opened read-only");
         }
 
-        return new RunRecorder(this, flushInterval ?? TimeSpan.FromSeconds(1));
+        return new RunRecorder(this, flushInterval ?? TimeSpan.FromSeconds(1), keeping);
     }
 
     public void Dispose()
