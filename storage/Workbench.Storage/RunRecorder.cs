@@ -41,10 +41,18 @@ public sealed class RunRecorder : IRunObserver, IDisposable
 
     public void OnRunStarted(RunDescription run) => _entry.OnRunStarted(run);
 
+    /// <summary>Passes the iteration through the thinning; then, at most once per flush interval, hands the rows kept
+    /// so far to the writer together with this iteration as the run's progress. The clock runs on every iteration, not
+    /// only on kept ones, so a killed run's record reaches to within one interval of the kill even when the thinning
+    /// keeps no row for a while.</summary>
     public void OnIteration(IterationRecord record)
     {
         ThrowIfFailed();
         _entry.OnIteration(record);
+        if (_writer is null ? _pending!.Count > 0 : record.ElapsedSeconds - _lastFlush >= _flushSeconds)
+        {
+            Flush(record);
+        }
     }
 
     public void OnRunFinished(RunSummary summary) => _entry.OnRunFinished(summary);
@@ -89,16 +97,14 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         _work.Add(write);
     }
 
-    private void Append(IterationRecord record)
+    private void Append(IterationRecord record) => _pending!.Add(record);
+
+    private void Flush(IterationRecord progress)
     {
-        _pending!.Add(record);
-        if (_writer is null || record.ElapsedSeconds - _lastFlush >= _flushSeconds)
-        {
-            _lastFlush = record.ElapsedSeconds;
-            var rows = _pending;
-            _pending = new HistoryBuffer(_run!.ExtraNames.Count, Math.Max(256, rows.Count));
-            Enqueue(() => Write(rows, outcome: null));
-        }
+        _lastFlush = progress.ElapsedSeconds;
+        var rows = _pending!;
+        _pending = new HistoryBuffer(_run!.ExtraNames.Count, Math.Max(256, rows.Count));
+        Enqueue(() => Write(rows, outcome: null, progress));
     }
 
     private void Finish(RunSummary summary)
@@ -110,7 +116,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         {
             try
             {
-                Write(rows, summary);
+                Write(rows, summary, progress: null);
             }
             catch (Exception ex)
             {
@@ -154,7 +160,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
 
     /// <summary>One transaction: the chunk(s) the new rows fall into, and the run's progress or final outcome.
     /// On failure the in-memory chunk is rolled back with the database and the rows are kept for the next try.</summary>
-    private void Write(HistoryBuffer rows, RunSummary? outcome)
+    private void Write(HistoryBuffer rows, RunSummary? outcome, IterationRecord? progress)
     {
         if (_unwritten is { Count: > 0 } carried)
         {
@@ -187,7 +193,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
                 }
             }
 
-            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome), (long)index * HistoryChunks.RowsPerChunk + chunk.Count);
+            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome, progress), (long)index * HistoryChunks.RowsPerChunk + chunk.Count);
             db.GetCollection(RunStore.Collections.Runs).Update(_runDocument);
             db.Commit();
             (_chunk, _chunkIndex, _unwritten) = (chunk, index, null);
@@ -201,7 +207,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         }
     }
 
-    private RunRecord Outcome(HistoryBuffer rows, RunSummary? summary)
+    private RunRecord Outcome(HistoryBuffer rows, RunSummary? summary, IterationRecord? progress)
     {
         var current = RunDocuments.FromDocument(_runDocument!);
         if (summary is not null)
@@ -214,12 +220,11 @@ public sealed class RunRecorder : IRunObserver, IDisposable
             };
         }
 
-        if (rows.Count == 0)
+        if ((progress ?? (rows.Count == 0 ? null : rows.Last)) is not { } last)
         {
             return current;
         }
 
-        var last = rows.Last;
         return current with { BestFitness = last.BestSoFar, Evaluations = last.Evaluations, Iterations = last.Iteration, WallSeconds = last.ElapsedSeconds };
     }
 

@@ -45,8 +45,9 @@ public sealed partial class RunStore
         return CurrentSchemaVersion;
     }
 
-    /// <summary>A writer first reads every run, task run and map run document, so that it never writes into a file
-    /// whose records readers would refuse; history chunks are not read here (see the README, "Damage").</summary>
+    /// <summary>A writer first reads every run, task run and map run document, and (unless the <see cref="CleanMark"/>
+    /// vouches for the file) every history chunk's checksum, so that it never writes into a file that
+    /// <c>wb db check</c> would flag.</summary>
     private static void ProbeRuns(LiteDatabase probe, string path, int version)
     {
         if (version == 0)
@@ -57,9 +58,14 @@ public sealed partial class RunStore
         var integrity = Integrity.Load(probe, version);
         try
         {
+            var rows = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
             {
-                integrity.ReadRun(doc);
+                var stored = integrity.ReadRun(doc);
+                if (stored.Rows is long n)
+                {
+                    rows[stored.Run.Id] = n;
+                }
             }
 
             foreach (var (collection, read) in new (string, Action<BsonDocument>)[]
@@ -72,6 +78,11 @@ public sealed partial class RunStore
                         read(doc);
                     }
                 }
+            }
+
+            if (!CleanMark.Matches(path))
+            {
+                HistoryProbe.Verify(probe, integrity, rows);
             }
         }
         catch (RunDamagedException ex)
