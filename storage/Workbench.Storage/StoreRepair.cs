@@ -31,8 +31,8 @@ public static class StoreRepair
 
         // Hold the original's lock throughout: no run may write while the file is being replaced.
         using var storeLock = StoreLock.Acquire(path, forWriting: true, TimeSpan.FromSeconds(3));
-        RepairSpace.Refuse(path);
         CleanMark.Remove(path); // the file is about to be salvaged and replaced: the note about it no longer holds
+        RepairSpace.Refuse(path);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var names = new RepairNames(path, stamp);
         var made = new List<string>();
