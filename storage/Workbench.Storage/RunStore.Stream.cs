@@ -34,7 +34,16 @@ public sealed partial class RunStore
         }
     }
 
-    /// <summary>A run's chunks as the primary key index gives them (in id order, which is chunk order), read lazily.</summary>
-    private IEnumerable<BsonDocument> LazyChunks(string runId) =>
-        _db!.GetCollection(Collections.History).Find(Query.StartsWith("_id", HistoryChunks.Prefix(runId)));
+    /// <summary>A run's chunks in chunk order, each read by its id in a lookup of its own: one query over the whole
+    /// history would hold every page it read until it ends (LiteDB keeps a read's pages for its transaction), which
+    /// for millions of rows is the history's size again. A chunk missing before the last shows as damage: the rows
+    /// read fall short of the rows the run document counts.</summary>
+    private IEnumerable<BsonDocument> LazyChunks(string runId)
+    {
+        var history = _db!.GetCollection(Collections.History);
+        for (var k = 0; history.FindById(HistoryChunks.Id(runId, k)) is { } chunk; k++)
+        {
+            yield return chunk;
+        }
+    }
 }

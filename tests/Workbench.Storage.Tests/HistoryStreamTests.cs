@@ -39,6 +39,22 @@ public sealed class HistoryStreamTests
     }
 
     [Fact]
+    [Trait("kind", "unit")]
+    public void A_lost_chunk_in_the_middle_is_refused_before_anything_is_read_out()
+    {
+        using var temp = new TempStore();
+        var ids = RepairTests.Fill(temp.DbPath, runs: 1, rows: 2500);
+        using (var db = RunStore.Open(temp.DbPath, readOnly: false))
+        {
+            db.GetCollection(RunStore.Collections.History).Delete(HistoryChunks.Id(ids[0], 1));
+        }
+
+        using var store = RunStore.OpenReadOnly(temp.DbPath);
+        var refused = Assert.Throws<RunDamagedException>(() => store.VerifyHistory(ids[0]));
+        Assert.Contains("1024 history rows stored for 2500 written", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("kind", "process")]
     public async Task Wb_runs_export_streams_the_same_bytes_as_the_whole_history_export()
     {
