@@ -86,6 +86,38 @@ internal sealed class Integrity
         }
     }
 
+    /// <summary>Decodes a task run document, refusing one that fails its checksum, has lost it, or cannot be decoded.</summary>
+    /// <exception cref="RunDamagedException">the document is damaged.</exception>
+    public TaskRunRecord ReadTask(BsonDocument doc) => ReadSealed(doc, "task run", TaskDocuments.FromDocument);
+
+    /// <summary>Decodes a map run document like <see cref="ReadTask"/>.</summary>
+    /// <exception cref="RunDamagedException">the document is damaged.</exception>
+    public MapRunRecord ReadMap(BsonDocument doc) => ReadSealed(doc, "map run", MapDocuments.FromDocument);
+
+    private T ReadSealed<T>(BsonDocument doc, string noun, Func<BsonDocument, T> decode)
+    {
+        var id = IdOf(doc);
+        var verdict = Checksums.Verify(doc);
+        if (verdict == Checksums.Verdict.Mismatch)
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document fails its checksum");
+        }
+
+        if (verdict == Checksums.Verdict.Missing && !IsUnchecked(id))
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document has lost its checksum");
+        }
+
+        try
+        {
+            return decode(doc);
+        }
+        catch (Exception ex)
+        {
+            throw new RunDamagedException(id, $"{noun} {id}: its document cannot be decoded ({ex.Message.Split('\n')[0]})");
+        }
+    }
+
     /// <summary>Checks a run's chunks, ordered by id: each sealed (or its run unchecked), numbered 0, 1, 2..., full
     /// but the last, and together exactly the rows the run document counts.</summary>
     public HistoryVerdict Inspect(StoredRun stored, IReadOnlyList<BsonDocument> chunks)
@@ -94,18 +126,7 @@ internal sealed class Integrity
         long rows = 0;
         for (var k = 0; k < chunks.Count; k++)
         {
-            var chunk = chunks[k];
-            var where = $"run {run.Id}: history chunk {k} (rows {(long)k * HistoryChunks.RowsPerChunk}-{((long)k + 1) * HistoryChunks.RowsPerChunk - 1})";
-            var verdict = Checksums.Verify(chunk);
-            var count = 0;
-            string? problem = verdict switch
-            {
-                Checksums.Verdict.Mismatch => $"{where} fails its checksum",
-                Checksums.Verdict.Missing when !IsUnchecked(run.Id) => $"{where} has lost its checksum",
-                _ => null,
-            };
-            problem ??= ChunkShape(chunk, k, run, out count, last: k == chunks.Count - 1) is { } shape ? $"{where} {shape}" : null;
-            if (problem is not null)
+            if (Step(run, chunks[k], k, last: k == chunks.Count - 1, out var count) is { } problem)
             {
                 return new HistoryVerdict(k, problem);
             }
@@ -113,14 +134,68 @@ internal sealed class Integrity
             rows += count;
         }
 
-        if (stored.Rows is long expected && expected != rows)
+        return new HistoryVerdict(chunks.Count, RowsProblem(stored, chunks.Count, rows));
+    }
+
+    /// <summary>The same checks as <see cref="Inspect"/>, one chunk at a time, for readers that must not hold a whole
+    /// history (exports): yields each chunk with its row count once it is known to be sound. A chunk is handed on only
+    /// when the next one (or the end) has been seen, because only then is it known whether it must be full.</summary>
+    /// <exception cref="RunDamagedException">at the first damaged or missing chunk; what was yielded before was sound.</exception>
+    public IEnumerable<(BsonDocument Chunk, int Rows)> Checked(StoredRun stored, IEnumerable<BsonDocument> chunks)
+    {
+        var run = stored.Run;
+        long rows = 0;
+        var k = 0;
+        BsonDocument? held = null;
+        foreach (var chunk in chunks)
         {
-            return new HistoryVerdict(chunks.Count,
-                $"run {run.Id}: {rows} history rows stored for {expected} written (history chunk {chunks.Count} or later is missing)");
+            if (held is not null)
+            {
+                yield return (held, Pass(run, held, k++, last: false, ref rows));
+            }
+
+            held = chunk;
         }
 
-        return new HistoryVerdict(chunks.Count, null);
+        if (held is not null)
+        {
+            yield return (held, Pass(run, held, k++, last: true, ref rows));
+        }
+
+        if (RowsProblem(stored, k, rows) is { } problem)
+        {
+            throw new RunDamagedException(run.Id, problem);
+        }
     }
+
+    private int Pass(RunRecord run, BsonDocument chunk, int k, bool last, ref long rows)
+    {
+        if (Step(run, chunk, k, last, out var count) is { } problem)
+        {
+            throw new RunDamagedException(run.Id, problem);
+        }
+
+        rows += count;
+        return count;
+    }
+
+    /// <summary>One chunk's checks: sealed (or its run unchecked), in its place, and full unless it is the last.</summary>
+    private string? Step(RunRecord run, BsonDocument chunk, int k, bool last, out int count)
+    {
+        count = 0;
+        var where = $"run {run.Id}: history chunk {k} (rows {(long)k * HistoryChunks.RowsPerChunk}-{((long)k + 1) * HistoryChunks.RowsPerChunk - 1})";
+        var problem = Checksums.Verify(chunk) switch
+        {
+            Checksums.Verdict.Mismatch => $"{where} fails its checksum",
+            Checksums.Verdict.Missing when !IsUnchecked(run.Id) => $"{where} has lost its checksum",
+            _ => null,
+        };
+        return problem ?? (ChunkShape(chunk, k, run, out count, last) is { } shape ? $"{where} {shape}" : null);
+    }
+
+    private static string? RowsProblem(StoredRun stored, int chunks, long rows) => stored.Rows is long expected && expected != rows
+        ? $"run {stored.Run.Id}: {rows} history rows stored for {expected} written (history chunk {chunks} or later is missing)"
+        : null;
 
     /// <summary>Reads a run's whole history, refusing a damaged one.</summary>
     /// <exception cref="RunDamagedException">a chunk is damaged or missing.</exception>

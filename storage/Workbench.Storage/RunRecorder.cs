@@ -11,11 +11,14 @@ namespace Workbench.Storage;
 /// <remarks>
 /// A failed write (disk full) is thrown from the next <see cref="OnIteration"/>, which fails the run; the rows of the
 /// failed flush stay buffered and <see cref="OnRunFinished"/> still tries to write them with the final status.
+/// Iterations pass through <see cref="HistoryThinning"/> first unless the recorder keeps <see cref="HistoryKeeping.Full"/>
+/// history: the size rule lives here once, for every front end that records.
 /// </remarks>
 public sealed class RunRecorder : IRunObserver, IDisposable
 {
     private readonly RunStore _store;
     private readonly double _flushSeconds;
+    private readonly IRunObserver _entry;
     private readonly BlockingCollection<Action> _work = new();
     private Thread? _writer;
     private RunRecord? _started;
@@ -28,13 +31,41 @@ public sealed class RunRecorder : IRunObserver, IDisposable
     private double _lastFlush;
     private volatile Exception? _failure;
 
-    internal RunRecorder(RunStore store, TimeSpan flushInterval)
+    internal RunRecorder(RunStore store, TimeSpan flushInterval, HistoryKeeping keeping)
     {
         _store = store;
         _flushSeconds = flushInterval.TotalSeconds;
+        var sink = new Sink(this);
+        _entry = keeping == HistoryKeeping.Full ? sink : new HistoryThinning(sink);
     }
 
-    public void OnRunStarted(RunDescription run)
+    public void OnRunStarted(RunDescription run) => _entry.OnRunStarted(run);
+
+    /// <summary>Passes the iteration through the thinning; then, at most once per flush interval, hands the rows kept
+    /// so far to the writer together with this iteration as the run's progress. The clock runs on every iteration, not
+    /// only on kept ones, so a killed run's record reaches to within one interval of the kill even when the thinning
+    /// keeps no row for a while.</summary>
+    public void OnIteration(IterationRecord record)
+    {
+        ThrowIfFailed();
+        _entry.OnIteration(record);
+        if (_writer is null ? _pending!.Count > 0 : record.ElapsedSeconds - _lastFlush >= _flushSeconds)
+        {
+            Flush(record);
+        }
+    }
+
+    public void OnRunFinished(RunSummary summary) => _entry.OnRunFinished(summary);
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new IOException($"recording to {_store.Path} failed: {failure.Message}", failure);
+        }
+    }
+
+    private void Start(RunDescription run)
     {
         _run = run;
         _pending = new HistoryBuffer(run.ExtraNames.Count);
@@ -66,24 +97,17 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         _work.Add(write);
     }
 
-    public void OnIteration(IterationRecord record)
-    {
-        if (_failure is { } failure)
-        {
-            throw new IOException($"recording to {_store.Path} failed: {failure.Message}", failure);
-        }
+    private void Append(IterationRecord record) => _pending!.Add(record);
 
-        _pending!.Add(record);
-        if (_writer is null || record.ElapsedSeconds - _lastFlush >= _flushSeconds)
-        {
-            _lastFlush = record.ElapsedSeconds;
-            var rows = _pending;
-            _pending = new HistoryBuffer(_run!.ExtraNames.Count, Math.Max(256, rows.Count));
-            Enqueue(() => Write(rows, outcome: null));
-        }
+    private void Flush(IterationRecord progress)
+    {
+        _lastFlush = progress.ElapsedSeconds;
+        var rows = _pending!;
+        _pending = new HistoryBuffer(_run!.ExtraNames.Count, Math.Max(256, rows.Count));
+        Enqueue(() => Write(rows, outcome: null, progress));
     }
 
-    public void OnRunFinished(RunSummary summary)
+    private void Finish(RunSummary summary)
     {
         var rows = _pending!;
         _pending = new HistoryBuffer(0);
@@ -92,7 +116,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         {
             try
             {
-                Write(rows, summary);
+                Write(rows, summary, progress: null);
             }
             catch (Exception ex)
             {
@@ -136,7 +160,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
 
     /// <summary>One transaction: the chunk(s) the new rows fall into, and the run's progress or final outcome.
     /// On failure the in-memory chunk is rolled back with the database and the rows are kept for the next try.</summary>
-    private void Write(HistoryBuffer rows, RunSummary? outcome)
+    private void Write(HistoryBuffer rows, RunSummary? outcome, IterationRecord? progress)
     {
         if (_unwritten is { Count: > 0 } carried)
         {
@@ -169,7 +193,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
                 }
             }
 
-            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome), (long)index * HistoryChunks.RowsPerChunk + chunk.Count);
+            RunDocuments.SetOutcome(_runDocument, Outcome(rows, outcome, progress), (long)index * HistoryChunks.RowsPerChunk + chunk.Count);
             db.GetCollection(RunStore.Collections.Runs).Update(_runDocument);
             db.Commit();
             (_chunk, _chunkIndex, _unwritten) = (chunk, index, null);
@@ -183,7 +207,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         }
     }
 
-    private RunRecord Outcome(HistoryBuffer rows, RunSummary? summary)
+    private RunRecord Outcome(HistoryBuffer rows, RunSummary? summary, IterationRecord? progress)
     {
         var current = RunDocuments.FromDocument(_runDocument!);
         if (summary is not null)
@@ -196,12 +220,21 @@ public sealed class RunRecorder : IRunObserver, IDisposable
             };
         }
 
-        if (rows.Count == 0)
+        if ((progress ?? (rows.Count == 0 ? null : rows.Last)) is not { } last)
         {
             return current;
         }
 
-        var last = rows.Last;
         return current with { BestFitness = last.BestSoFar, Evaluations = last.Evaluations, Iterations = last.Iteration, WallSeconds = last.ElapsedSeconds };
+    }
+
+    /// <summary>Where the kept iterations arrive: the recorder's own buffering and writing.</summary>
+    private sealed class Sink(RunRecorder recorder) : IRunObserver
+    {
+        public void OnRunStarted(RunDescription run) => recorder.Start(run);
+
+        public void OnIteration(IterationRecord record) => recorder.Append(record);
+
+        public void OnRunFinished(RunSummary summary) => recorder.Finish(summary);
     }
 }

@@ -45,11 +45,14 @@ public sealed partial class RunStore : IMapArchive
     /// <summary>Writes a map run as it is (repair).</summary>
     internal void ImportMap(MapRunRecord map) => Writable().GetCollection(Collections.Maps).Upsert(MapDocuments.ToDocument(map));
 
-    public IReadOnlyList<MapRunRecord> ListMaps(string? jobId = null, int? limit = null)
+    public IReadOnlyList<MapRunRecord> ListMaps(string? jobId = null, int? limit = null) => ListMapsChecked(jobId, limit).Items;
+
+    /// <summary>The maps a query finds, with those whose document fails its checks set apart, as runs are.</summary>
+    public CheckedListing<MapRunRecord> ListMapsChecked(string? jobId = null, int? limit = null)
     {
         if (_db is null)
         {
-            return [];
+            return new CheckedListing<MapRunRecord>([], []);
         }
 
         return Guard(() =>
@@ -57,17 +60,26 @@ public sealed partial class RunStore : IMapArchive
             // A file of schema 2 or older has no maps collection; a read-only store must not create one.
             if (!_db.CollectionExists(Collections.Maps))
             {
-                return [];
+                return new CheckedListing<MapRunRecord>([], []);
             }
 
-            var q = _db.GetCollection(Collections.Maps).Query();
-            if (jobId is not null)
-            {
-                q = q.Where(Query.EQ("$.job", jobId));
-            }
+            var maps = _db.GetCollection(Collections.Maps);
+            var damaged = new List<DamagedRun>();
+            var records = DocumentListing.Read(maps, () =>
+                {
+                    var q = maps.Query();
+                    if (jobId is not null)
+                    {
+                        q = q.Where(Query.EQ("$.job", jobId));
+                    }
 
-            var records = q.OrderByDescending("$.started").ToEnumerable().Select(d => Normalise(MapDocuments.FromDocument(d)));
-            return (limit is int n ? records.Take(n) : records).ToList();
+                    return q.OrderByDescending("$.started");
+                },
+                d => Normalise(Integrity.ReadMap(d)),
+                m => jobId is null || m.JobId == jobId,
+                "map run", damaged);
+            IEnumerable<MapRunRecord> wanted = records.OrderByDescending(m => m.StartedAt);
+            return new CheckedListing<MapRunRecord>((limit is int n ? wanted.Take(n) : wanted).ToList(), damaged);
         });
     }
 

@@ -45,8 +45,9 @@ public sealed partial class RunStore
         return CurrentSchemaVersion;
     }
 
-    /// <summary>A writer first reads every run document (not their history: that would make every start cost a full
-    /// check), so that it never writes into a file whose runs readers would refuse.</summary>
+    /// <summary>A writer first reads every run, task run and map run document, and (unless the <see cref="CleanMark"/>
+    /// vouches for the file) every history chunk's checksum, so that it never writes into a file that
+    /// <c>wb db check</c> would flag.</summary>
     private static void ProbeRuns(LiteDatabase probe, string path, int version)
     {
         if (version == 0)
@@ -55,16 +56,38 @@ public sealed partial class RunStore
         }
 
         var integrity = Integrity.Load(probe, version);
-        foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
+        try
         {
-            try
+            var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var doc in probe.GetCollection(Collections.Runs).FindAll())
             {
-                integrity.ReadRun(doc);
+                var stored = integrity.ReadRun(doc);
+                if (stored.Rows is long n)
+                {
+                    rows[stored.Run.Id] = n;
+                }
             }
-            catch (RunDamagedException ex)
+
+            foreach (var (collection, read) in new (string, Action<BsonDocument>)[]
+                     { (Collections.Tasks, d => integrity.ReadTask(d)), (Collections.Maps, d => integrity.ReadMap(d)) })
             {
-                throw new StoreDamagedException($"{path} is damaged ({ex.Message}); nothing was written to it — see wb db check and wb db repair");
+                if (probe.CollectionExists(collection))
+                {
+                    foreach (var doc in probe.GetCollection(collection).FindAll())
+                    {
+                        read(doc);
+                    }
+                }
             }
+
+            if (!CleanMark.Matches(path))
+            {
+                HistoryProbe.Verify(probe, integrity, rows);
+            }
+        }
+        catch (RunDamagedException ex)
+        {
+            throw new StoreDamagedException($"{path} is damaged ({ex.Message}); nothing was written to it — see wb db check and wb db repair");
         }
     }
 

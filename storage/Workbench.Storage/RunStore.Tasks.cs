@@ -47,11 +47,15 @@ public sealed partial class RunStore : ITaskArchive
     /// <summary>Writes a task run as it is (repair).</summary>
     internal void ImportTask(TaskRunRecord task) => Writable().GetCollection(Collections.Tasks).Upsert(TaskDocuments.ToDocument(task));
 
-    public IReadOnlyList<TaskRunRecord> ListTasks(TaskRunQuery query)
+    public IReadOnlyList<TaskRunRecord> ListTasks(TaskRunQuery query) => ListTasksChecked(query).Items;
+
+    /// <summary>The task runs a query finds, with those whose document fails its checks set apart, as
+    /// <see cref="ListChecked"/> does for runs: one damaged task run must not hide the others.</summary>
+    public CheckedListing<TaskRunRecord> ListTasksChecked(TaskRunQuery query)
     {
         if (_db is null)
         {
-            return [];
+            return new CheckedListing<TaskRunRecord>([], []);
         }
 
         return Guard(() =>
@@ -59,34 +63,45 @@ public sealed partial class RunStore : ITaskArchive
             // A schema-1 file has no tasks collection; a read-only store must not create one, and need not.
             if (!_db.CollectionExists(Collections.Tasks))
             {
-                return [];
+                return new CheckedListing<TaskRunRecord>([], []);
             }
 
-            var q = _db.GetCollection(Collections.Tasks).Query();
-            if (query.TaskId is { } taskId)
+            var tasks = _db.GetCollection(Collections.Tasks);
+            var damaged = new List<DamagedRun>();
+            var records = DocumentListing.Read(tasks, () =>
+                {
+                    var q = tasks.Query();
+                    if (query.TaskId is { } taskId)
+                    {
+                        q = q.Where(Query.EQ("$.task", taskId));
+                    }
+
+                    if (query.Since is { } since)
+                    {
+                        q = q.Where(Query.GTE("$.started", since.UtcTicks));
+                    }
+
+                    return q.OrderByDescending("$.started");
+                },
+                d => Normalise(Integrity.ReadTask(d)),
+                t => (query.TaskId is null || t.TaskId == query.TaskId) && (query.Since is null || t.StartedAt >= query.Since),
+                "task run", damaged);
+            IEnumerable<TaskRunRecord> wanted = records.OrderByDescending(t => t.StartedAt);
+            if (query.Status is { } status)
             {
-                q = q.Where(Query.EQ("$.task", taskId));
+                wanted = wanted.Where(r => r.Status == status);
             }
 
-            if (query.Since is { } since)
-            {
-                q = q.Where(Query.GTE("$.started", since.UtcTicks));
-            }
-
-            var records = q.OrderByDescending("$.started").ToEnumerable().Select(d => Normalise(TaskDocuments.FromDocument(d)));
-            if (query.Status is { } wanted)
-            {
-                records = records.Where(r => r.Status == wanted);
-            }
-
-            return (query.Limit is int limit ? records.Take(limit) : records).ToList();
+            return new CheckedListing<TaskRunRecord>((query.Limit is int limit ? wanted.Take(limit) : wanted).ToList(), damaged);
         });
     }
 
+    /// <exception cref="RunDamagedException">the task run's document is damaged (one line, naming it).</exception>
     public TaskRunRecord GetTask(string idOrPrefix)
     {
         var id = ResolveIn(Collections.Tasks, "task run", idOrPrefix);
-        return Guard(() => Normalise(TaskDocuments.FromDocument(_db!.GetCollection(Collections.Tasks).FindById(id))));
+        return Guard(() => Damaged(() => Normalise(Integrity.ReadTask(
+            _db!.GetCollection(Collections.Tasks).FindById(id) ?? throw new RunIdException($"no task run with id {id} in {Path}", [])))));
     }
 
     private TaskRunRecord Normalise(TaskRunRecord task)

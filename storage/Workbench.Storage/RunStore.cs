@@ -19,6 +19,10 @@ public sealed partial class RunStore : IRunArchive
     public const int CurrentSchemaVersion = 4;
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often a recorder writes: half a second, so that a killed run keeps its record to within a second
+    /// of the kill even with the commit's own latency on a busy machine (each flush is one small transaction).</summary>
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(0.5);
+
     private readonly LiteDatabase? _db;
     private readonly StoreLock? _lock;
     private readonly HashSet<string> _recording = [];
@@ -110,20 +114,28 @@ public sealed partial class RunStore : IRunArchive
         }
     }
 
-    /// <summary>A recorder for one run, to pass to the run loop as an observer. Dispose it after the run.</summary>
-    public RunRecorder CreateRecorder(TimeSpan? flushInterval = null)
+    /// <summary>A recorder for one run, to pass to the run loop as an observer. Dispose it after the run. By default
+    /// its history is thinned and capped (<see cref="HistoryThinning"/>); <see cref="HistoryKeeping.Full"/> keeps every iteration.</summary>
+    public RunRecorder CreateRecorder(TimeSpan? flushInterval = null, HistoryKeeping keeping = HistoryKeeping.Thinned)
     {
         if (IsReadOnly || _db is null)
         {
             throw new InvalidOperationException("the store was opened read-only");
         }
 
-        return new RunRecorder(this, flushInterval ?? TimeSpan.FromSeconds(1));
+        return new RunRecorder(this, flushInterval ?? FlushInterval, keeping);
     }
 
     public void Dispose()
     {
         _db?.Dispose();
+        if (_db is not null && !IsReadOnly)
+        {
+            // Checked whole when it was opened, written since only with sealed records: the next writer may trust it
+            // while its size and time stay as they are now (noted before the lock is let go).
+            CleanMark.Write(Path);
+        }
+
         _lock?.Dispose();
     }
 

@@ -31,6 +31,7 @@ public static class StoreRepair
 
         // Hold the original's lock throughout: no run may write while the file is being replaced.
         using var storeLock = StoreLock.Acquire(path, forWriting: true, TimeSpan.FromSeconds(3));
+        CleanMark.Remove(path); // the file is about to be salvaged and replaced: the note about it no longer holds
         RepairSpace.Refuse(path);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var names = new RepairNames(path, stamp);
@@ -62,6 +63,7 @@ public static class StoreRepair
             RepairSources.Remove(names.Fresh);
             File.Delete(names.Fresh + ".lock");
             File.Delete(names.Fresh + ".lock-owner");
+            CleanMark.Remove(names.Fresh);
         }
     }
 

@@ -47,4 +47,41 @@ public sealed class HistoryThinningTests
             Assert.Equal(best[i], kept[k].BestSoFar);
         }
     }
+
+    [Fact]
+    public void Stays_within_the_row_budget_up_to_long_MaxValue_iterations_keeping_the_start_the_end_and_the_final_best()
+    {
+        var inner = new RecordingObserver();
+        var thinning = new HistoryThinning(inner);
+        thinning.OnRunStarted(null!);
+        var budget = HistoryThinning.RowBudget(HistoryThinning.DefaultMaxBytes, extras: 2);
+        IterationRecord? finalBest = null;
+        IterationRecord? last = null;
+        var fed = 0L;
+        // Every iteration improves: the worst case for a rule that keeps improvements. Consecutive iterations first,
+        // then ever larger jumps, so that the feed reaches iteration numbers no run could.
+        for (double i = 1; i < long.MaxValue / 2.0; i = i < 2_000_000 ? i + 1 : i * 1.00002)
+        {
+            var iteration = (long)i;
+            var best = 1.0 / i;
+            last = new IterationRecord(iteration, iteration * 10, best, best, best, i * 1e-6, [i, -i]);
+            finalBest = last;
+            thinning.OnIteration(last);
+            fed++;
+        }
+
+        // A last stretch without improvement: the final best must still be stored where it was reached.
+        last = finalBest! with { Iteration = finalBest.Iteration + 5, Evaluations = finalBest.Evaluations + 50, IterationBest = 3 };
+        thinning.OnIteration(last);
+        thinning.OnRunFinished(null!);
+
+        var kept = inner.History;
+        Assert.True(fed > 2_000_000, $"{fed} fed");
+        Assert.True(kept.Count <= budget, $"{kept.Count} rows kept, budget {budget}");
+        Assert.Equal(Enumerable.Range(1, HistoryThinning.KeepFirst).Select(i => (long)i), kept.Take(HistoryThinning.KeepFirst).Select(r => r.Iteration));
+        Assert.Equal(last, kept[^1]);
+        Assert.Equal(finalBest, kept[^2]);
+        Assert.Equal(kept.Select(r => r.Iteration).Order(), kept.Select(r => r.Iteration)); // in order, no repeats
+        Assert.Equal(kept.Count, kept.Select(r => r.Iteration).Distinct().Count());
+    }
 }

@@ -44,7 +44,8 @@ public sealed class ChildProcessTests
         var covered = history.Elapsed[^1];
         Assert.True(covered >= 1.0, $"history covers only {covered:F2} s");
         Assert.True(sinceLastWrite <= 1.5, $"the last history flush landed {sinceLastWrite:F2} s before the kill");
-        Assert.Equal(run.Iterations, history.Iteration[^1]);
+        // The record's progress comes from the latest iteration at the last flush; the thinned history ends at or before it.
+        Assert.True(history.Iteration[^1] <= run.Iterations && run.WallSeconds >= covered, $"history to iteration {history.Iteration[^1]}, record at {run.Iterations}");
     }
 
     [Fact]

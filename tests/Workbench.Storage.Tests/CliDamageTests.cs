@@ -52,6 +52,26 @@ public sealed class CliDamageTests
         Assert.Equal(0, (await Wb("runs", "show", chunkHurt, "--db", db)).Code);
     }
 
+    [Fact]
+    public async Task A_damaged_task_run_is_listed_as_damaged_and_refused_by_show_in_one_line()
+    {
+        using var temp = new TempStore();
+        var ids = DamagedTaskListingTests.RecordTasks(temp.DbPath, 2);
+        IntegrityTests.Edit(temp.DbPath, RunStore.Collections.Tasks, ids[0], doc => doc["wall"] = 1.2e182);
+
+        var list = await Wb("task", "runs", "--db", temp.DbPath);
+        Assert.True(list.Code == 0, list.Out + list.Err);
+        Assert.Matches($"{ids[0][..12]} +- +damaged", list.Out);
+        Assert.Contains(ids[1][..12], list.Out, StringComparison.Ordinal);
+        Assert.Contains("1 damaged task run(s) not shown in full", list.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.2E+182", list.Out, StringComparison.OrdinalIgnoreCase);
+
+        var show = await Wb("task", "show", ids[0], "--db", temp.DbPath);
+        Assert.Equal(1, show.Code);
+        Assert.Contains($"task run {ids[0]}", Assert.Single(show.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(0, (await Wb("task", "show", ids[1], "--db", temp.DbPath)).Code);
+    }
+
     private static async Task<(int Code, string Out, string Err)> Wb(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -11,7 +11,7 @@ public sealed class MapRecordTests
 {
     private static readonly DateTimeOffset T0 = new DateTimeOffset(2025, 6, 7, 8, 9, 10, TimeSpan.Zero).AddTicks(4321);
 
-    private static MapRunRecord Started(DateTimeOffset? at = null) => new()
+    internal static MapRunRecord Started(DateTimeOffset? at = null) => new()
     {
         Id = Guid.CreateVersion7(at ?? T0).ToString("N"),
         JobId = "lif",
@@ -26,7 +26,7 @@ public sealed class MapRecordTests
         OwnerHost = Environment.MachineName,
     };
 
-    private static MapRunRecord Finished(MapRunRecord started) => started with
+    internal static MapRunRecord Finished(MapRunRecord started) => started with
     {
         Status = RunStatus.Completed,
         EndedAt = T0.AddSeconds(3),

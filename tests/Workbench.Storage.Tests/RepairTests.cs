@@ -58,14 +58,14 @@ public sealed class RepairTests
         Assert.Equal(["runs.db"], Directory.GetFiles(temp.Folder).Select(Path.GetFileName).Where(f => !f!.Contains(".lock", StringComparison.Ordinal)));
     }
 
-    internal static List<string> Fill(string path, int runs)
+    internal static List<string> Fill(string path, int runs, int rows = 300)
     {
         using var store = RunStore.OpenForWriting(path);
         var ids = new List<string>();
         for (var i = 0; i < runs; i++)
         {
             var d = TempStore.Description();
-            store.Import(TempStore.Finished(d, 300), RunHistory.From(TempStore.Rows(300), d.ExtraNames));
+            store.Import(TempStore.Finished(d, rows), RunHistory.From(TempStore.Rows(rows), d.ExtraNames));
             ids.Add(d.RunId);
         }
 

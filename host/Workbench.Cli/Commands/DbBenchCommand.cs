@@ -10,10 +10,10 @@ using Workbench.Engine.Statistics;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>wb db bench record|store|compare</c>: the run store's performance bars, medians over repetitions.</summary>
+/// <summary><c>wb db bench record|store|compare|open</c>: the run store's performance bars, medians over repetitions.</summary>
 internal static class DbBenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks of the run store") { Record(), Store(), Compare() };
+    public static Command Create() => new("bench", "Benchmarks of the run store") { Record(), Store(), Compare(), Open() };
 
     private static Command Record()
     {
@@ -142,6 +142,49 @@ internal static class DbBenchCommand
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"compare {parse.GetValue(runs)} runs x {parse.GetValue(iterations)} iterations (load, table, CSV, PNG): median {Median(times) * 1000:F0} ms over 5 reps (first {times[0] * 1000:F0} ms)"));
             File.Delete(png);
+            Cleanup(path);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>What a writer's start costs: opening a store of N runs for writing, with the history check skipped
+    /// (the note of the last clean close matches) and with every history chunk read (no note).</summary>
+    private static Command Open()
+    {
+        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 200 };
+        var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 2000 };
+        var command = new Command("open", "Time opening a store of N runs for writing, with and without the history check") { runs, iterations };
+        command.SetAction(parse =>
+        {
+            var path = TempDb();
+            Fill(path, parse.GetValue(runs), parse.GetValue(iterations));
+            var (noted, full) = (new List<double>(), new List<double>());
+            for (var rep = -2; rep < 9; rep++)
+            {
+                foreach (var checkHistory in rep % 2 == 0 ? new[] { false, true } : [true, false])
+                {
+                    if (checkHistory)
+                    {
+                        File.Delete(path + ".checked");
+                    }
+
+                    var clock = Stopwatch.StartNew();
+                    using (RunStore.OpenForWriting(path))
+                    {
+                        clock.Stop();
+                    }
+
+                    if (rep >= 0)
+                    {
+                        (checkHistory ? full : noted).Add(clock.Elapsed.TotalSeconds);
+                    }
+                }
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"open for writing, {parse.GetValue(runs)} runs x {parse.GetValue(iterations)} iterations ({new FileInfo(path).Length:N0} bytes), median of 9: " +
+                $"{Median(noted) * 1000:F1} ms with the clean note, {Median(full) * 1000:F1} ms checking every history chunk"));
             Cleanup(path);
             return ExitCodes.Ok;
         });

@@ -19,10 +19,11 @@ internal static class MapRunsCommand
         command.SetAction(parse =>
         {
             using var store = RunStore.OpenReadOnly(StoreOptions.Path(parse, StoreOptions.RunDatabase));
-            var maps = store.ListMaps(parse.GetValue(job), parse.GetValue(limit));
+            var listing = store.ListMapsChecked(parse.GetValue(job), parse.GetValue(limit));
+            var maps = listing.Items;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(maps);
+                JsonOutput.Write(maps.Cast<object>().Concat(listing.Damaged.Select(d => new { id = d.Id, status = "damaged", error = d.Problem })));
                 return ExitCodes.Ok;
             }
 
@@ -35,7 +36,18 @@ internal static class MapRunsCommand
                     string.Join(" ", m.Slots.Select(s => $"{s.Name}={s.Jobs}")));
             }
 
-            Console.Out.Write(maps.Count == 0 ? "No maps recorded.\n" : table.ToString());
+            // A damaged map run is listed by id only: its other fields cannot be trusted, so none is shown.
+            foreach (var damaged in listing.Damaged)
+            {
+                table.Add(RecordText.ShortId(damaged.Id), "-", "-", "-", "damaged", "-", "-", "-");
+            }
+
+            Console.Out.Write(maps.Count == 0 && listing.Damaged.Count == 0 ? "No maps recorded.\n" : table.ToString());
+            if (listing.Damaged.Count > 0)
+            {
+                Console.Out.WriteLine($"{listing.Damaged.Count} damaged map run(s) not shown in full: wb db check names the damage, wb db repair salvages the rest");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -26,7 +26,7 @@ internal static class RunCommand
         command.Options.Add(StoreOptions.NoRecord);
         var history = new Option<string>("--history")
         {
-            Description = "What the store keeps: thinned (default: the first 1000 iterations, every improvement, then geometrically spaced ones) or full",
+            Description = "What the store keeps: thinned (default: the first 1000 iterations, every improvement, then geometrically spaced ones; at most 2 MB a run) or full",
             DefaultValueFactory = _ => "thinned",
         };
         history.AcceptOnlyFromAmong("thinned", "full");
@@ -47,12 +47,13 @@ internal static class RunCommand
             log.LogTrace("run prepared (algorithm and problem created)");
             // Before the store is opened: from then on a signal stops the run gracefully and records it.
             using var signals = TerminationSignals.Listen(cancellationToken);
-            using var recording = RunRecording.Open(parse);
+            // The recorder thins and caps the history itself (the rule every front end shares); full keeps it all.
+            using var recording = RunRecording.Open(parse, parse.GetValue(history) == "full" ? HistoryKeeping.Full : HistoryKeeping.Thinned);
             log.LogTrace("store opened");
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
             {
-                observers.Add(parse.GetValue(history) == "full" ? recorder : new HistoryThinning(recorder));
+                observers.Add(recorder);
             }
 
             if (ProgressLine.ForTerminal(run.Evaluator) is { } progress)

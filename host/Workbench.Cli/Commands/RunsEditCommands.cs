@@ -71,4 +71,13 @@ internal static class RunsEditCommands
     /// <summary>Loads runs with their histories, in the order given.</summary>
     public static List<Reporting.RunData> Load(IRunArchive store, IEnumerable<string> ids) =>
         ids.Select(store.Get).DistinctBy(r => r.Id).Select(r => new Reporting.RunData(r, store.LoadHistory(r.Id))).ToList();
+
+    /// <summary>Runs to export, in the order given, each history checked first (a damaged run is refused before a
+    /// byte is written) and then read chunk by chunk as it is written.</summary>
+    public static List<Reporting.ExportRun> ForExport(Workbench.Storage.RunStore store, IEnumerable<string> ids)
+    {
+        var runs = ids.Select(store.Get).DistinctBy(r => r.Id).ToList();
+        runs.ForEach(r => store.VerifyHistory(r.Id));
+        return [.. runs.Select(r => new Reporting.ExportRun(r, r.Description.ExtraNames, () => store.ReadHistoryChunks(r.Id)))];
+    }
 }

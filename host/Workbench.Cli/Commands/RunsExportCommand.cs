@@ -21,21 +21,25 @@ internal static class RunsExportCommand
                 throw new UsageException("choose exactly one of --csv and --json");
             }
 
-            List<RunData> runs;
-            using (var store = RunsCommand.OpenReadOnly(parse, db))
+            // Streamed: each history is read chunk by chunk while it is written, so the store stays open meanwhile.
+            using var store = RunsCommand.OpenReadOnly(parse, db);
+            var runs = RunsEditCommands.ForExport(store, parse.GetValue(ids)!);
+            var path = parse.GetValue(output);
+            using (var target = path is null ? Console.OpenStandardOutput() : File.Create(path))
             {
-                runs = RunsEditCommands.Load(store, parse.GetValue(ids)!);
+                if (parse.GetValue(csv))
+                {
+                    HistoryExport.WriteCsv(target, runs);
+                }
+                else
+                {
+                    HistoryExport.WriteJson(target, runs);
+                }
             }
 
-            var text = parse.GetValue(csv) ? HistoryExport.ToCsv(runs) : HistoryExport.ToJson(runs) + "\n";
-            if (parse.GetValue(output) is { } path)
+            if (path is not null)
             {
-                File.WriteAllText(path, text);
                 Console.Error.WriteLine($"wb: exported {runs.Count} run(s) to {path}");
-            }
-            else
-            {
-                Console.Out.Write(text);
             }
 
             return ExitCodes.Ok;

@@ -21,20 +21,21 @@ internal static class TaskRunsCommand
         command.SetAction(parse =>
         {
             using var store = RunsCommand.OpenReadOnly(parse, db);
-            var tasks = store.ListTasks(new TaskRunQuery
+            var listing = store.ListTasksChecked(new TaskRunQuery
             {
                 TaskId = parse.GetValue(task),
                 Status = parse.GetValue(status),
                 Since = parse.GetValue(since),
                 Limit = ListOptions.LimitValue(parse, limit),
             });
+            var tasks = listing.Items;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(tasks.Select(TaskRunJson.Summary));
+                JsonOutput.Write(tasks.Select(TaskRunJson.Summary).Concat(listing.Damaged.Select(TaskRunJson.Damaged)));
                 return ExitCodes.Ok;
             }
 
-            if (tasks.Count == 0)
+            if (tasks.Count == 0 && listing.Damaged.Count == 0)
             {
                 Console.Out.WriteLine($"No task runs found in {store.Path}.");
                 return ExitCodes.Ok;
@@ -49,7 +50,18 @@ internal static class TaskRunsCommand
                     t.Result is { } r ? r.Sha256[..12] : "-");
             }
 
+            // A damaged task run is listed by id only: its other fields cannot be trusted, so none is shown.
+            foreach (var damaged in listing.Damaged)
+            {
+                table.Add(RecordText.ShortId(damaged.Id), "-", "damaged", "-", "-", "-", "-", "-", "-");
+            }
+
             Console.Out.Write(table.ToString());
+            if (listing.Damaged.Count > 0)
+            {
+                Console.Out.WriteLine($"{listing.Damaged.Count} damaged task run(s) not shown in full: wb db check names the damage, wb db repair salvages the rest");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

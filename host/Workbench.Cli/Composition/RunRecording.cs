@@ -11,15 +11,15 @@ internal sealed class RunRecording : IDisposable
     private readonly RunStore? _store;
     private readonly RunRecorder? _recorder;
 
-    private RunRecording(RunStore? store)
+    private RunRecording(RunStore? store, HistoryKeeping keeping)
     {
         _store = store;
-        _recorder = store?.CreateRecorder();
+        _recorder = store?.CreateRecorder(keeping: keeping);
     }
 
     /// <summary>Opens the database before the run starts, so a locked or damaged file stops the run before any work.</summary>
-    public static RunRecording Open(ParseResult parse) =>
-        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.WritablePath(parse, StoreOptions.RunDatabase)));
+    public static RunRecording Open(ParseResult parse, HistoryKeeping keeping = HistoryKeeping.Thinned) =>
+        new(parse.GetValue(StoreOptions.NoRecord) ? null : RunStore.OpenForWriting(StoreOptions.WritablePath(parse, StoreOptions.RunDatabase)), keeping);
 
     public IRunObserver? Observer => _recorder;
 

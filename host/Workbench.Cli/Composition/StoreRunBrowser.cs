@@ -40,7 +40,12 @@ internal sealed class StoreRunBrowser(RunStore store, OptionLabels labels) : IRu
 
     public string ExportCsv(IReadOnlyList<string> runIds, string path)
     {
-        File.WriteAllText(path, HistoryExport.ToCsv(RunsEditCommands.Load(store, runIds)));
+        var runs = RunsEditCommands.ForExport(store, runIds); // checked before the file is created
+        using (var file = File.Create(path))
+        {
+            HistoryExport.WriteCsv(file, runs);
+        }
+
         return Path.GetFullPath(path);
     }
 

@@ -53,4 +53,7 @@ internal static class TaskRunJson
         ownerHost = t.OwnerHost,
         repeat = RepeatCommand.For(t),
     };
+
+    /// <summary>A task run whose document failed its checks: its id and the problem, no values that could be garbage.</summary>
+    public static object Damaged(Workbench.Storage.DamagedRun d) => new { taskRunId = d.Id, status = "damaged", error = d.Problem };
 }

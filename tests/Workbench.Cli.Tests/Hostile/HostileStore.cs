@@ -27,7 +27,10 @@ public sealed class HostileStore : IAsyncLifetime
         using var json = System.Text.Json.JsonDocument.Parse(list.StdOut);
         RunId = json.RootElement[0].GetProperty("runId").GetString()!;
         _runIds = json.RootElement.EnumerateArray().Select(r => r.GetProperty("runId").GetString()!).ToArray();
-        _files = Directory.GetFiles(_template).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        // Not the lock, nor the writers' clean note (runs.db.checked): a cache of the file's size and time, which any
+        // writer that opens a copy rewrites for that copy without changing a byte of the store.
+        _files = Directory.GetFiles(_template).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal) && !f.EndsWith(".checked", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 
     public Task DisposeAsync()
