@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbench.Engine.Benchmarking;
 using Workbench.Engine.Running;
 using Workbench.Engine.Statistics;
 
@@ -67,13 +68,11 @@ public sealed class OverheadExperiment(RunPlanner planner)
 
     public async Task<IReadOnlyList<Point>> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var warming = System.Diagnostics.Stopwatch.StartNew();
-        do
+        await WarmUp.ForAsync(settings.WarmUp, async () =>
         {
             await RunOnceAsync(settings, 0, settings.Baseline, 0, cancellationToken).ConfigureAwait(false);
             await RunOnceAsync(settings, 0, settings.Distributed, 0, cancellationToken).ConfigureAwait(false);
-        }
-        while (warming.Elapsed < settings.WarmUp);
+        }).ConfigureAwait(false);
 
         var points = new List<Point>();
         foreach (var pause in settings.PausesMs)

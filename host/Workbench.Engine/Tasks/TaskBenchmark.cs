@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Workbench.Contracts.Tasks;
+using Workbench.Engine.Benchmarking;
 using Workbench.Engine.Catalog;
 using Workbench.Engine.Statistics;
 
@@ -69,15 +70,13 @@ public static class TaskBenchmark
 
         // Unmeasured rounds warm the JIT (see DefaultWarmUp); then the configurations take turns in every
         // repetition, so a slow spell of a shared machine hits them all alike instead of whichever ran then.
-        var warming = Stopwatch.StartNew();
-        do
+        WarmUp.For(warmUp, () =>
         {
             foreach (var config in configs)
             {
                 config.Once();
             }
-        }
-        while (warming.Elapsed < warmUp);
+        });
 
         var times = configs.Select(_ => new List<double>()).ToArray();
         var shares = configs.Select(_ => new List<double>()).ToArray();

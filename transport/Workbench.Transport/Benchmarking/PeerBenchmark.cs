@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Workbench.Transport.Client;
 using Workbench.Transport.Protocol;
+using Workbench.Engine.Benchmarking;
 using Workbench.Engine.Statistics;
 
 namespace Workbench.Transport.Benchmarking;
@@ -38,8 +39,8 @@ public static class PeerBenchmark
             ($"{t.Label}{BatchPoints} x {BatchDimension}-D batch", () => t.Peer.Client.EvaluateAsync(evaluate, cancellationToken: cancellationToken).ResponseAsync),
         }).ToArray();
         var samples = calls.Select(_ => new List<double>()).ToArray();
-        var warming = Stopwatch.StartNew();
-        while (warming.Elapsed < warmUp)
+        // At least one round, so a zero warm-up still touches every call before it is timed.
+        await WarmUp.ForAsync(warmUp, async () =>
         {
             foreach (var call in calls)
             {
@@ -48,7 +49,7 @@ public static class PeerBenchmark
                     await call.Call().ConfigureAwait(false);
                 }
             }
-        }
+        }).ConfigureAwait(false);
 
         var perRound = Math.Max(1, reps / Rounds);
         for (var round = 0; round < Rounds; round++)
