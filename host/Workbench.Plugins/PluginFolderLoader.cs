@@ -34,6 +34,8 @@ internal static class PluginFolderLoader
             var image = File.ReadAllBytes(entry.AssemblyPath);
             var fileName = Path.GetFileName(entry.AssemblyPath);
             entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
+            var phases = WorkbenchLog.For<PluginCatalog>();
+            phases.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var manifest = PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)
             {
@@ -56,11 +58,13 @@ internal static class PluginFolderLoader
             AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
             loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
             var assembly = loader.LoadDefaultAssembly();
+            phases.LogTrace("  {Folder}: assembly loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (PreloadDependencies(loader, assembly) is { } missing)
             {
                 throw new PluginLoadException(missing);
             }
 
+            phases.LogTrace("  {Folder}: dependencies loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
             var logger = WorkbenchLog.For<PluginCatalog>();
