@@ -20,6 +20,7 @@ internal static class PluginFolderLoader
     public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
     {
         var started = Stopwatch.GetTimestamp();
+        var log = WorkbenchLog.For<PluginCatalog>();
         var folderPath = Path.Combine(directory, folder);
         var fingerprint = FolderFingerprint.Of(folderPath);
         var entry = new PluginEntry(folder, directory, Path.Combine(folderPath, folder + ".dll"), PluginStatus.Failed, null, null, "", []);
@@ -34,8 +35,7 @@ internal static class PluginFolderLoader
             var image = File.ReadAllBytes(entry.AssemblyPath);
             var fileName = Path.GetFileName(entry.AssemblyPath);
             entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
-            var phases = WorkbenchLog.For<PluginCatalog>();
-            phases.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            log.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var manifest = PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)
             {
@@ -58,25 +58,23 @@ internal static class PluginFolderLoader
             AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
             loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
             var assembly = loader.LoadDefaultAssembly();
-            phases.LogTrace("  {Folder}: assembly loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            log.LogTrace("  {Folder}: assembly loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (PreloadDependencies(loader, assembly) is { } missing)
             {
                 throw new PluginLoadException(missing);
             }
 
-            phases.LogTrace("  {Folder}: dependencies loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            log.LogTrace("  {Folder}: dependencies loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var components = FactoryDiscovery.Discover(assembly);
             entry = entry with { Status = PluginStatus.Loaded, Provides = components.Select(c => new ProvidedComponent(c.Kind.Name, c.Id)).ToArray() };
-            var logger = WorkbenchLog.For<PluginCatalog>();
-            logger.LogTrace("plugin folder {Folder} loaded in {Milliseconds:F0} ms", folderPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            log.LogTrace("plugin folder {Folder} loaded in {Milliseconds:F0} ms", folderPath, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new LoadedPlugin(entry, directoryIndex, fingerprint, components, loader);
         }
         catch (Exception e)
         {
             loader?.Dispose();
             // The one-line reason lands in the entry (wb plugins list); the exception and its trace in the log.
-            var logger = WorkbenchLog.For<PluginCatalog>();
-            logger.LogDebug(e, "plugin folder {Folder} failed to load", folderPath);
+            log.LogDebug(e, "plugin folder {Folder} failed to load", folderPath);
             var reason = e is PluginLoadException ? e.Message : $"could not be loaded: {e.GetType().Name}: {e.Message}";
             return new LoadedPlugin(entry.AsFailed(OneLine(reason)), directoryIndex, fingerprint, [], null);
         }

@@ -1,6 +1,6 @@
-using Grpc.Core;
 using System.Collections.Concurrent;
 using System.Globalization;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
@@ -45,7 +45,6 @@ internal sealed class PeerState(PeerOptions options, IPluginShelf shelf, ILogger
         PeerLog.SlotsChanged(log, before, cpuSlots);
     }
 
-    /// <summary>Logs the first request of each client session.</summary>
     /// <summary>Logs a client session the first time it calls. The caller's address is read only then: building
     /// its text costs a few microseconds on every round trip otherwise.</summary>
     public void NoteSession(string? session, ServerCallContext caller, string method)

@@ -56,20 +56,20 @@ internal sealed class SigningServerInterceptor(MessageSigner signer, NonceCache 
     {
         var nonce = CallHeaders.Get(context, MessageSigner.NonceHeader);
         var timestampText = CallHeaders.Get(context, MessageSigner.TimestampHeader);
-        var reason = Check(context.Method, body, nonce, timestampText, CallHeaders.Get(context, MessageSigner.MacHeader));
+        var reason = Check(context.Method, body, nonce, timestampText, CallHeaders.Get(context, MessageSigner.MacHeader), out var timestamp);
         if (reason is not null)
         {
             PeerLog.Refused(log, context.Method, context.Peer, reason);
             throw new RpcException(new Status(StatusCode.Unauthenticated, reason));
         }
 
-        MessageSigner.TryParse(timestampText, out var timestamp);
         return (timestamp, nonce!);
     }
 
-    private string? Check(string method, IMessage? body, string? nonce, string? timestampText, string? mac)
+    private string? Check(string method, IMessage? body, string? nonce, string? timestampText, string? mac, out long timestamp)
     {
-        if (mac is null || nonce is null || !MessageSigner.TryParse(timestampText, out var timestamp))
+        timestamp = 0;
+        if (mac is null || nonce is null || !MessageSigner.TryParse(timestampText, out timestamp))
         {
             return "request not signed: this peer needs the cluster key";
         }
