@@ -7,9 +7,45 @@ namespace Workbench.Storage;
 /// runs and task runs that a dead process left <c>running</c> as interrupted.</summary>
 public sealed partial class RunStore
 {
+    /// <summary>What a writer does to a new or older file, in this order, each step idempotent. A new store is marked
+    /// first: killed while it is being created (<c>wb run</c> opens its store while the plugins load, so a Ctrl-C or
+    /// a kill at start-up can land here), it is then an unfinished Workbench store that the next writer completes,
+    /// never a LiteDB file with collections but no 'meta', which every command refuses as foreign.</summary>
+    internal static readonly Action<LiteDatabase>[] CreationSteps = [MarkIfNew, EnsureIndexes];
+
     private static int InitialiseSchema(LiteDatabase db)
     {
+        var schema = db.GetCollection(Collections.Meta).FindById("schema");
+        foreach (var step in CreationSteps)
+        {
+            step(db);
+        }
+
+        if (schema is not null && schema["version"].AsInt32 < CurrentSchemaVersion)
+        {
+            if (schema["version"].AsInt32 < Integrity.ChecksumSchema)
+            {
+                ListUnchecked(db);
+            }
+
+            schema["version"] = CurrentSchemaVersion;
+            db.GetCollection(Collections.Meta).Update(schema);
+        }
+
+        return CurrentSchemaVersion;
+    }
+
+    private static void MarkIfNew(LiteDatabase db)
+    {
         var meta = db.GetCollection(Collections.Meta);
+        if (meta.FindById("schema") is null)
+        {
+            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
+        }
+    }
+
+    private static void EnsureIndexes(LiteDatabase db)
+    {
         var runs = db.GetCollection(Collections.Runs);
         runs.EnsureIndex("started", "$.started");
         runs.EnsureIndex("alg", "$.alg.id");
@@ -26,23 +62,6 @@ public sealed partial class RunStore
         maps.EnsureIndex("started", "$.started");
         maps.EnsureIndex("job", "$.job");
         maps.EnsureIndex("status", "$.status");
-        var schema = meta.FindById("schema");
-        if (schema is null)
-        {
-            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = CurrentSchemaVersion, ["created"] = DateTime.UtcNow.Ticks });
-        }
-        else if (schema["version"].AsInt32 < CurrentSchemaVersion)
-        {
-            if (schema["version"].AsInt32 < Integrity.ChecksumSchema)
-            {
-                ListUnchecked(db);
-            }
-
-            schema["version"] = CurrentSchemaVersion;
-            meta.Update(schema);
-        }
-
-        return CurrentSchemaVersion;
     }
 
     /// <summary>A writer first reads every run, task run and map run document, and (unless the <see cref="CleanMark"/>
