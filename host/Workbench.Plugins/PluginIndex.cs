@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
@@ -23,8 +22,7 @@ internal static class PluginIndex
         var items = new Dictionary<string, (string, PluginEntry)>(StringComparer.Ordinal);
         try
         {
-            using var stream = File.OpenRead(path);
-            var file = JsonSerializer.Deserialize(stream, PluginIndexJson.Default.IndexFile);
+            var file = PluginIndexJson.Parse(File.ReadAllBytes(path));
             if (file?.Host != hostKey)
             {
                 return items;
@@ -35,7 +33,7 @@ internal static class PluginIndex
                 items[item.Entry.FolderPath] = (item.Fingerprint, item.Entry);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             var logger = WorkbenchLog.For<PluginCatalog>();
             logger.LogDebug(e, "plugin index {Path} not used; every plugin folder is loaded", path);
@@ -56,7 +54,7 @@ internal static class PluginIndex
             var file = new IndexFile(hostKey, plugins.Select(p => new IndexItem(p.Fingerprint, p.Entry)).ToArray());
             using (var stream = File.Create(temp))
             {
-                JsonSerializer.Serialize(stream, file, PluginIndexJson.Default.IndexFile);
+                PluginIndexJson.Write(stream, file);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -92,7 +90,3 @@ internal static class PluginIndex
 
     internal sealed record IndexItem(string Fingerprint, PluginEntry Entry);
 }
-
-[JsonSerializable(typeof(PluginIndex.IndexFile))]
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-internal sealed partial class PluginIndexJson : JsonSerializerContext;

@@ -15,7 +15,7 @@ public sealed class IndexedLoadTests
     });
 
     private static string[] Listing(PluginCatalog catalog) =>
-        catalog.Plugins.Select(p => $"{p.FolderPath} {p.Status} {p.FailureReason} {p.Sha256} {p.FolderSha256} {string.Join(",", p.Provides)}").ToArray();
+        catalog.Plugins.Select(p => $"{p.FolderPath} {p.Status} {p.FailureReason} {p.Sha256} {p.FolderSha256} {string.Join(",", p.Provides)} {p.Metadata}").ToArray();
 
     [Fact]
     public void The_second_command_loads_only_the_folders_of_its_ids_and_lists_the_rest_as_a_full_load_does()
@@ -81,15 +81,35 @@ public sealed class IndexedLoadTests
         Assert.Contains(unknown.Optimizers, r => r.Factory.Id == "beta-random");
     }
 
-    [Fact]
-    public void A_damaged_index_is_ignored_and_rewritten()
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("{\"Host\": 3, \"Plugins\": []}")]
+    [InlineData("{\"Plugins\": []}")]
+    [InlineData("{\"Host\": \"HOST\", \"Plugins\": [{\"Fingerprint\": \"x\"}]}")]
+    [InlineData("{\"Host\": \"HOST\", \"Plugins\": {}}")]
+    [InlineData("TRUNCATED")]
+    [InlineData("BAD-STATUS")]
+    public void A_damaged_index_is_ignored_and_rewritten(string damaged)
     {
         using var folders = new PluginFolders();
         folders.Add("AlphaPlugin");
         folders.Add("BetaPlugin");
         var index = Path.Combine(folders.Root, ".index", "plugin-index.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(index)!);
-        File.WriteAllText(index, "{ not json");
+        using (var full = Catalog(folders, "beta-random"))
+        {
+            full.Load(); // writes a good index, whose host key and shape the damaged forms start from
+        }
+
+        var good = File.ReadAllText(index);
+        var host = good.Split('"')[3];
+        File.WriteAllText(index, damaged switch
+        {
+            "TRUNCATED" => good[..(good.Length / 2)],
+            "BAD-STATUS" => good.Replace("\"Loaded\"", "\"Maybe\"", StringComparison.Ordinal),
+            _ => damaged.Replace("HOST", host, StringComparison.Ordinal),
+        });
 
         using (var first = Catalog(folders, "beta-random"))
         {
