@@ -98,7 +98,9 @@ public sealed class CliSignalTests : IDisposable
             var stdout = stuck.StandardOutput.ReadToEndAsync();
             var stderr = stuck.StandardError.ReadToEndAsync();
             await Signals.WaitForFirstIterationAsync(Db, stuck);
-            await Task.Delay(500); // iteration 51 hangs a few milliseconds after the first
+            // Iteration 51 hangs a few milliseconds after the first; the store exists from before the plan, so
+            // the wait also covers planning on a loaded machine (the run waits in the hang all the same).
+            await Task.Delay(2000);
             Signals.Send(stuck, Signals.Term);
             Assert.True(stuck.WaitForExit(TimeSpan.FromSeconds(30)), "a stuck run did not stop on SIGTERM");
             Assert.Equal(143, stuck.ExitCode);
@@ -109,7 +111,7 @@ public sealed class CliSignalTests : IDisposable
         using var forced = WbProcess.Start(args);
         var forcedOut = forced.StandardOutput.ReadToEndAsync();
         await Signals.WaitForFirstIterationAsync(Db, forced);
-        await Task.Delay(500);
+        await Task.Delay(2000); // the store's log can be there from the first run: this wait is what covers the start
         Signals.Send(forced, Signals.Int);
         await Task.Delay(100);
         Signals.Send(forced, Signals.Int);

@@ -35,6 +35,10 @@ internal static class RunCommand
         {
             var request = options.ToRequest(parse, out var seedWasDrawn);
             var log = WorkbenchLog.For("Workbench.Cli.Run");
+            // Before the store starts opening: from then on a signal stops the run gracefully and records it (one
+            // that comes while the plugins load or the run is planned stops it before its first iteration).
+            using var signals = TerminationSignals.Listen(cancellationToken);
+            using var opening = RunRecording.Begin(parse, parse.GetValue(history) == "full" ? HistoryKeeping.Full : HistoryKeeping.Thinned);
             using var host = WorkbenchHost.Open(parse, wanted: [request.AlgorithmId, request.ProblemId]);
             log.LogTrace("plugins loaded");
             if (request.Evaluation.Isolation == EvaluationIsolation.Process)
@@ -45,10 +49,8 @@ internal static class RunCommand
             // Plan first: a usage error is reported as such whatever the state of the run database.
             using var run = new RunPlanner(host.Catalog, host.Evaluators).Prepare(request);
             log.LogTrace("run prepared (algorithm and problem created)");
-            // Before the store is opened: from then on a signal stops the run gracefully and records it.
-            using var signals = TerminationSignals.Listen(cancellationToken);
             // The recorder thins and caps the history itself (the rule every front end shares); full keeps it all.
-            using var recording = RunRecording.Open(parse, parse.GetValue(history) == "full" ? HistoryKeeping.Full : HistoryKeeping.Thinned);
+            using var recording = opening.Take();
             log.LogTrace("store opened");
             var observers = new List<IRunObserver>();
             if (recording.Observer is { } recorder)
