@@ -73,6 +73,22 @@ public sealed class CliSignalTests : IDisposable
         Assert.Equal(iterations == 0 ? "iteration" : iterations.ToString(), lines[^1].Split(',')[4]);
     }
 
+    /// <summary>wb run takes the store while its plugins still load: a signal from then on (here as soon as the lock
+    /// is taken, most often before the run is planned) still ends in a summary and a cancelled run, never in death by
+    /// the signal.</summary>
+    [Fact]
+    public async Task A_signal_once_the_store_is_taken_stops_the_run_gracefully_even_before_its_first_iteration()
+    {
+        using var process = WbProcess.Start(["run", "-a", "pso", "-p", "sphere", "-d", "3", "--time-limit", "60", "--db", Db]);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await Signals.WaitForFileAsync(Db + ".lock-owner", process);
+        Signals.Send(process, Signals.Term);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "wb did not stop on the signal");
+        Assert.Equal(143, process.ExitCode);
+        Assert.Contains("stopped: cancelled", await stdout, StringComparison.Ordinal);
+        AssertOneCancelledRun();
+    }
+
     [Fact]
     public async Task Sigterm_stops_a_task_run_and_records_it_interrupted()
     {
