@@ -1,5 +1,3 @@
-using McMaster.NETCore.Plugins;
-
 namespace Workbench.Plugins;
 
 /// <summary>A factory instance discovered in a plugin.</summary>
@@ -7,7 +5,7 @@ internal sealed record Component(ComponentKind Kind, string Id, object Factory);
 
 /// <summary>The result of loading one plugin folder: its entry as loaded (before cross-plugin duplicate checks),
 /// its factories, and the load context that keeps them alive.</summary>
-internal sealed class LoadedPlugin(PluginEntry entry, int directoryIndex, string fingerprint, IReadOnlyList<Component> components, PluginLoader? loader)
+internal sealed class LoadedPlugin(PluginEntry entry, int directoryIndex, string fingerprint, IReadOnlyList<Component> components, PluginLoadContext? loader)
     : IDisposable
 {
     public PluginEntry Entry { get; } = entry;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
-using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
@@ -24,7 +23,7 @@ internal static class PluginFolderLoader
         var folderPath = Path.Combine(directory, folder);
         var fingerprint = FolderFingerprint.Of(folderPath);
         var entry = new PluginEntry(folder, directory, Path.Combine(folderPath, folder + ".dll"), PluginStatus.Failed, null, null, "", []);
-        PluginLoader? loader = null;
+        PluginLoadContext? loader = null;
         try
         {
             if (!File.Exists(entry.AssemblyPath))
@@ -56,8 +55,8 @@ internal static class PluginFolderLoader
             // Plugins load from memory, so Assembly.Location is empty; a plugin that reads files next to it (data,
             // a model) finds its folder here. A host convention rather than a contract member: no version bump.
             AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
-            loader = CreateLoader(entry.AssemblyPath, sharedTypes ?? []);
-            var assembly = loader.LoadDefaultAssembly();
+            loader = PluginLoadContext.Create(entry.AssemblyPath, sharedTypes ?? []);
+            var assembly = loader.LoadMain(image, entry.AssemblyPath);
             log.LogTrace("  {Folder}: assembly loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (PreloadDependencies(loader, assembly) is { } missing)
             {
@@ -80,30 +79,13 @@ internal static class PluginFolderLoader
         }
     }
 
-    private static PluginLoader CreateLoader(string assemblyPath, IReadOnlyList<Type> sharedTypes) =>
-        PluginLoader.CreateFromAssemblyFile(
-            assemblyPath,
-            isUnloadable: true,
-            // Only the contract is shared: everything else (Newtonsoft.Json, say) resolves from the plugin's own
-            // folder first, so two plugins can use different versions of one package.
-            // Plus what the host adds (the GPU contract and ILGPU), so kernels and launcher see the same types.
-            sharedTypes: [typeof(WorkbenchPluginAttribute), .. sharedTypes],
-            config =>
-            {
-                // PreferSharedTypes would hand a plugin the host's copy of any assembly the host can resolve,
-                // which breaks isolation; the contract is shared through sharedTypes instead.
-                config.PreferSharedTypes = false;
-                // Read the dlls into memory so that a plugin folder can be replaced while the process runs.
-                config.LoadInMemory = true;
-            });
-
     /// <summary>Loads every assembly the plugin references, transitively through its own dependencies, and returns
     /// why the first one that does not resolve failed (null when all resolve).</summary>
     /// <remarks>Why now rather than on first use: a plugin with a missing dependency would otherwise be listed as
     /// loaded and fail only when a run starts. And a load context refuses new loads once unloading has started, so
     /// a run still holding a replaced plugin's factory would fail the first time it touched a dependency not loaded
     /// yet; loading them up front makes "unloading is cooperative" hold for everything referenced statically.</remarks>
-    private static string? PreloadDependencies(PluginLoader loader, Assembly main)
+    private static string? PreloadDependencies(PluginLoadContext loader, Assembly main)
     {
         var context = AssemblyLoadContext.GetLoadContext(main);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name ?? "" };
@@ -119,7 +101,7 @@ internal static class PluginFolderLoader
 
                 try
                 {
-                    var dependency = loader.LoadAssembly(reference);
+                    var dependency = loader.Load(reference);
                     if (AssemblyLoadContext.GetLoadContext(dependency) == context)
                     {
                         pending.Enqueue(dependency);
