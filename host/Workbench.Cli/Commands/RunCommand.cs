@@ -64,7 +64,11 @@ internal static class RunCommand
             }
 
             var summary = await RunLoop.RunAsync(run, observers, signals.Token);
-            log.LogTrace("run ended and recorded");
+            // The JIT's share of a short command's time, the first thing to look at when start-up grows.
+            log.LogTrace(
+                "run ended and recorded; so far the JIT compiled {Methods} methods in {Milliseconds:F0} ms",
+                System.Runtime.JitInfo.GetCompiledMethodCount(),
+                System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(RunReport.ToJson(run.Description, summary));
