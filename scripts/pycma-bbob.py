@@ -3,9 +3,12 @@
 ERT table with campaigns/pycma-reference.yaml. Needs numpy and pycma; run it outside the repository's environment,
 e.g. PYTHONPATH=/tmp/pycma /usr/bin/python3 scripts/pycma-bbob.py 10 1-24 1-15 10000 > pycma-10d.tsv
 
-Usage: scripts/pycma-bbob.py DIM FUNCTIONS INSTANCES BUDGET [ipop]
+Usage: scripts/pycma-bbob.py DIM FUNCTIONS INSTANCES BUDGET [ipop] [--reps A-B]
   FUNCTIONS, INSTANCES: ranges such as 1-24 or lists such as 1,3,5; BUDGET: evaluations per dimension;
-  ipop: cma.fmin(..., restarts=9, incpopsize=2) instead of a single run (our `restarts=ipop`).
+  ipop: cma.fmin(..., restarts=9, incpopsize=2) instead of a single run (our `restarts=ipop`);
+  --reps A-B: repetitions A..B of every (function, instance), repetition r seeded with 1000 * dim + instance +
+  100000 * r (default 0-0, the seeds of the README's table); more runs than one per instance, because an ERT over
+  15 runs scatters by about 10% between seed sets (README, "Reference comparison with pycma").
 
 The functions are pycma's cma.bbobbenchmarks (COCO's 2009 definitions and instance seeds); check them first with
 `--check [FOLDER]`, which compares them with FOLDER (default ../shared/bbob/) (values computed by COCO's C code).
@@ -19,7 +22,7 @@ any evaluation past the budget (pycma ends an iteration that crosses maxfevals, 
 Everything else is pycma's default (active CMA, CSA, tolfun 1e-11, tolx 1e-11, tolstagnation, ...).
 
 Output, one line per run: function, dim, instance, evaluations used, then the runtime (evaluations) to each
-target 1e1 ... 1e-8, or 'inf'. Then one '# ERT' line per function at 1e-8 (COCO's ERT: evaluations of every run,
+target 1e1 ... 1e-8, or 'inf', then the repetition. Then one '# ERT' line per function at 1e-8 (COCO's ERT: evaluations of every run,
 up to its first hit if it hit, summed, over the number of runs that hit).
 """
 import math, sys, warnings
@@ -38,10 +41,11 @@ def parse_range(text):
     return values
 
 
-def one_run(function, dim, instance, budget, ipop):
+def one_run(function, dim, instance, budget, ipop, rep=0):
     problem = bn.dictbbob[function](instance)
     fopt = problem.fopt
-    x0 = np.random.RandomState(1000 * dim + instance).uniform(-5, 5, dim)
+    seed = 1000 * dim + instance + 100000 * rep
+    x0 = np.random.RandomState(seed).uniform(-5, 5, dim)
     used = [0]  # evaluations of the runs before the current one
     runs = []
     hits = [math.inf] * len(TARGETS)
@@ -59,7 +63,7 @@ def one_run(function, dim, instance, budget, ipop):
             if hits[k] == math.inf and precision <= target:
                 hits[k] = evaluations
 
-    options = {"bounds": [-5, 5], "ftarget": fopt + TARGETS[-1], "maxfevals": budget, "seed": 1000 * dim + instance,
+    options = {"bounds": [-5, 5], "ftarget": fopt + TARGETS[-1], "maxfevals": budget, "seed": seed,
                "verbose": -9, "verb_log": 0}
     cma.fmin(lambda x: float(problem(np.asarray(x))), x0, 3.0, options, restarts=9 if ipop else 0, incpopsize=2,
              callback=after_iteration)
@@ -92,20 +96,27 @@ def main():
     if sys.argv[1] == "--check":
         check(sys.argv[2] if len(sys.argv) > 2 else "../shared/bbob")
         return
-    dim, functions, instances = int(sys.argv[1]), parse_range(sys.argv[2]), parse_range(sys.argv[3])
-    budget, ipop = int(float(sys.argv[4]) * dim), len(sys.argv) > 5 and sys.argv[5] == "ipop"
-    print(f"# pycma {cma.__version__}, dim {dim}, budget {budget}, {'ipop' if ipop else 'no restarts'}")
+    args = sys.argv[1:]
+    reps = [0]
+    if "--reps" in args:
+        at = args.index("--reps")
+        reps = parse_range(args[at + 1])
+        del args[at:at + 2]
+    dim, functions, instances = int(args[0]), parse_range(args[1]), parse_range(args[2])
+    budget, ipop = int(float(args[3]) * dim), len(args) > 4 and args[4] == "ipop"
+    print(f"# pycma {cma.__version__}, dim {dim}, budget {budget}, {'ipop' if ipop else 'no restarts'}, "
+          f"repetitions {reps[0]}-{reps[-1]}")
     for function in functions:
         spent, successes = 0, 0
-        for instance in instances:
-            evaluations, hits = one_run(function, dim, instance, budget, ipop)
-            print(function, dim, instance, evaluations, *("inf" if h == math.inf else h for h in hits), sep="\t",
-                  flush=True)
-            spent += evaluations
-            successes += hits[-1] != math.inf
+        for rep in reps:
+            for instance in instances:
+                evaluations, hits = one_run(function, dim, instance, budget, ipop, rep)
+                print(function, dim, instance, evaluations, *("inf" if h == math.inf else h for h in hits), rep,
+                      sep="\t", flush=True)
+                spent += evaluations
+                successes += hits[-1] != math.inf
         ert = spent / successes if successes else math.inf
-        print(f"# ERT\t{function}\t{dim}\t{ert:.1f}\t{successes}/{len(instances)}", flush=True)
-
+        print(f"# ERT\t{function}\t{dim}\t{ert:.1f}\t{successes}/{len(instances) * len(reps)}", flush=True)
 
 if __name__ == "__main__":
     main()
