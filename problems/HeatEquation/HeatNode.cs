@@ -14,6 +14,9 @@ namespace Workbench.Problems.HeatEquation;
 /// the task's result as it stands.</remarks>
 internal sealed class HeatNode : IParallelTask
 {
+    /// <summary>Most steps per pass over a band (<see cref="HeatFusedSweep"/>).</summary>
+    private const int MaxDepth = 4;
+
     private ITaskContext? _context;
     private int _n;
     private int _width;
@@ -22,6 +25,7 @@ internal sealed class HeatNode : IParallelTask
     private double[] _current = [];
     private double[] _next = [];
     private int _lastSize;
+    private int _depth;
     private string _toRight = "";
     private string _toLeft = "";
     private string _fromLeft = "";
@@ -48,13 +52,14 @@ internal sealed class HeatNode : IParallelTask
 
         // Node 0's band starts at global column 0 (its left ghost is the boundary), so a full-size array holds
         // its band where it belongs in the field; only the array that holds the field after the last swap needs it.
-        // Fused pairs step in place and never swap, so with an even step count that is the first array. It is not
-        // zeroed: the initial condition writes every cell of the band and the gather every column beyond it, and a
+        // Fused sweeps step in place and never swap, so unless an odd number of single steps remains that is the
+        // first array. It is not zeroed: the initial condition writes every cell of the band and the gather every column beyond it, and a
         // large array the garbage collector must zero comes either as untouched pages, which fault one by one on
         // node 0 while it copies the other bands in (11 ms of a 2000² gather, alone on one core), or cleared first.
         var band = _width * _n;
         _lastSize = node == 0 ? _n * _n : band;
-        _current = GC.AllocateUninitializedArray<double>(_steps % 2 == 0 ? _lastSize : band);
+        _depth = Math.Min(MaxDepth, (_width - 2) / 2);
+        _current = GC.AllocateUninitializedArray<double>(LastIsFirst ? _lastSize : band);
         for (var j = 0; j < _width; j++)
         {
             HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, _sigma);
@@ -67,23 +72,24 @@ internal sealed class HeatNode : IParallelTask
         var hasLeft = context.NodeIndex > 0;
         var hasRight = context.NodeIndex < context.NodeCount - 1;
         var reportEvery = Math.Max(1, _steps / 100);
-        var pairs = _width - 2 >= HeatFusedPair.MinimumColumns ? new HeatFusedPair(_n) : null;
+        var sweep = _depth >= 2 ? new HeatFusedSweep(_n, _depth) : null;
         var exchange = Exchange(context, hasLeft, hasRight, cancellationToken);
         for (var step = 0; step < _steps;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = step;
-            if (pairs is not null && _steps - step >= 2)
+            var depth = Math.Min(_depth, _steps - step);
+            if (sweep is not null && depth >= 2)
             {
-                pairs.Advance(_current, _width, _k, exchange);
-                step += 2;
+                sweep.Advance(_current, _width, _k, depth, exchange);
+                step += depth;
             }
             else
             {
                 if (_next.Length == 0)
                 {
                     // Zeroed: the stencil never writes the boundary rows or the ghost columns of its output.
-                    _next = new double[_steps % 2 == 0 ? _width * _n : _lastSize];
+                    _next = new double[LastIsFirst ? _width * _n : _lastSize];
                 }
 
                 for (var j = 1; j < _width - 1; j++)
@@ -108,7 +114,7 @@ internal sealed class HeatNode : IParallelTask
     /// <summary>One exchange with the neighbours: this node's first and last owned columns go out, theirs come into
     /// the two ghost spans. Both pushes come before the pops, in the same order on every node, so bounded tubes
     /// between peers cannot deadlock. Boundary ghosts (no neighbour) are left as they are: zero Dirichlet columns.</summary>
-    private HeatFusedPair.Exchange Exchange(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken) =>
+    private HeatFusedSweep.Exchange Exchange(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken) =>
         (first, last, leftGhost, rightGhost) =>
         {
             if (hasRight)
@@ -155,6 +161,11 @@ internal sealed class HeatNode : IParallelTask
 
         HeatGather.Receive(context, _current.AsSpan(0, _n * _n), _n, _time, _sigma, partial, _fromRight, _toRight, cancellationToken);
     }
+
+    /// <summary>Whether the field ends in the first array: single steps swap the two arrays, and they are the steps
+    /// left over from passes of <see cref="_depth"/> (one, when a last step remains alone), or all of them when the
+    /// band is too narrow for fused passes.</summary>
+    private bool LastIsFirst => (_depth >= 2 ? (_steps % _depth == 1 ? 1 : 0) : _steps) % 2 == 0;
 
     private Span<double> Column(double[] field, int j) => field.AsSpan(j * _n, _n);
 }
