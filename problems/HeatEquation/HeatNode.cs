@@ -53,15 +53,12 @@ internal sealed class HeatNode : IParallelTask
         // Node 0's band starts at global column 0 (its left ghost is the boundary), so a full-size array holds
         // its band where it belongs in the field; only the array that holds the field after the last swap needs it.
         // Fused sweeps step in place and never swap, so unless an odd number of single steps remains that is the
-        // first array. It is not zeroed: the initial condition writes every cell of the band and the gather every
-        // column beyond it, and a large array the garbage collector must zero comes either as untouched pages,
-        // which fault one by one on node 0 while it copies the other bands in (11 ms of a 2000² gather, alone on
-        // one core), or cleared first.
+        // first array, and the second one is made only when a single step needs it (see Run).
         var band = _width * _n;
         _lastSize = node == 0 ? _n * _n : band;
         // The deepest pass the band allows (HeatFusedSweep.MinimumColumns); below 2, single steps only.
         _depth = Math.Min(MaxDepth, (_width - 2) / 2);
-        _current = GC.AllocateUninitializedArray<double>(LastIsFirst ? _lastSize : band);
+        _current = new double[LastIsFirst ? _lastSize : band];
         for (var j = 0; j < _width; j++)
         {
             HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, _sigma);
@@ -90,7 +87,7 @@ internal sealed class HeatNode : IParallelTask
             {
                 if (_next.Length == 0)
                 {
-                    // Zeroed: the stencil never writes the boundary rows or the ghost columns of its output.
+                    // Zeroed, like the first: the stencil never writes the boundary rows or the ghost columns.
                     _next = new double[LastIsFirst ? _width * _n : _lastSize];
                 }
 

@@ -70,37 +70,6 @@ public sealed class HeatEquationTests
         Assert.Equal(baseline, Bytes(run));
     }
 
-    /// <summary>Nodes build their fields in arrays that are not zeroed (the initial condition and the gather write
-    /// every cell): with the heap full of freed NaN-filled arrays, which the collector hands out again, a cell left
-    /// unwritten would show. Bands of 160 points are on the large object heap, where such memory is recycled.</summary>
-    [Theory]
-    [InlineData(1, 8)]
-    [InlineData(2, 7)]
-    [InlineData(2, 8)]
-    [InlineData(3, 9)]
-    public void Fields_built_in_unzeroed_memory_are_the_plain_loop_field(int nodes, int steps)
-    {
-        var factory = new HeatTaskFactory();
-        var options = factory.Options.Parse(new Dictionary<string, string> { ["grid"] = "160", ["steps"] = steps.ToString() });
-        var baseline = MemoryMarshal.AsBytes(factory.RunBaseline(options, 1, CancellationToken.None).AsReals()).ToArray();
-        for (var round = 0; round < 3; round++)
-        {
-            Dirty();
-            Assert.Equal(baseline, Bytes(Run(nodes, 160, steps)));
-        }
-    }
-
-    private static void Dirty()
-    {
-        for (var i = 0; i < 64; i++)
-        {
-            GC.AllocateUninitializedArray<double>(160 * 160).AsSpan().Fill(double.NaN);
-        }
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-    }
-
     [Fact]
     public void The_field_follows_the_spreading_gaussian()
     {
