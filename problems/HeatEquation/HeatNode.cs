@@ -14,7 +14,8 @@ namespace Workbench.Problems.HeatEquation;
 /// the task's result as it stands.</remarks>
 internal sealed class HeatNode : IParallelTask
 {
-    /// <summary>Most steps per pass over a band (<see cref="HeatFusedSweep"/>).</summary>
+    /// <summary>Most steps per pass over a band (<see cref="HeatFusedSweep"/>): on a 2000² field, which outgrows the
+    /// cache, 4 took 177-179 ms where 2 took 200-226 ms (one thread, 48 steps, best of 40).</summary>
     private const int MaxDepth = 4;
 
     private ITaskContext? _context;
