@@ -14,6 +14,10 @@ namespace Workbench.Problems.HeatEquation;
 /// the task's result as it stands.</remarks>
 internal sealed class HeatNode : IParallelTask
 {
+    /// <summary>Most steps per pass over a band (<see cref="HeatFusedSweep"/>): on a 2000² field, which outgrows the
+    /// cache, 4 took 177-179 ms where 2 took 200-226 ms (one thread, 48 steps, best of 40).</summary>
+    private const int MaxDepth = 4;
+
     private ITaskContext? _context;
     private int _n;
     private int _width;
@@ -21,6 +25,8 @@ internal sealed class HeatNode : IParallelTask
     private double _k;
     private double[] _current = [];
     private double[] _next = [];
+    private int _lastSize;
+    private int _depth;
     private string _toRight = "";
     private string _toLeft = "";
     private string _fromLeft = "";
@@ -47,11 +53,13 @@ internal sealed class HeatNode : IParallelTask
 
         // Node 0's band starts at global column 0 (its left ghost is the boundary), so a full-size array holds
         // its band where it belongs in the field; only the array that holds the field after the last swap needs it.
+        // Fused sweeps step in place and never swap, so unless an odd number of single steps remains that is the
+        // first array, and the second one is made only when a single step needs it (see Run).
         var band = _width * _n;
-        var last = node == 0 ? _n * _n : band;
-        var lastIsCurrent = _steps % 2 == 0;
-        _current = new double[lastIsCurrent ? last : band];
-        _next = new double[lastIsCurrent ? band : last];
+        _lastSize = node == 0 ? _n * _n : band;
+        // The deepest pass the band allows (HeatFusedSweep.MinimumColumns); below 2, single steps only.
+        _depth = Math.Min(MaxDepth, (_width - 2) / 2);
+        _current = new double[LastIsFirst ? _lastSize : band];
         for (var j = 0; j < _width; j++)
         {
             HeatStencil.Initial(Column(_current, j), first - 1 + j, _n, _sigma);
@@ -64,19 +72,26 @@ internal sealed class HeatNode : IParallelTask
         var hasLeft = context.NodeIndex > 0;
         var hasRight = context.NodeIndex < context.NodeCount - 1;
         var reportEvery = Math.Max(1, _steps / 100);
-        var pairs = _width - 2 >= HeatFusedPair.MinimumColumns ? new HeatFusedPair(_n) : null;
+        var sweep = _depth >= 2 ? new HeatFusedSweep(_n, _depth) : null;
         var exchange = Exchange(context, hasLeft, hasRight, cancellationToken);
         for (var step = 0; step < _steps;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = step;
-            if (pairs is not null && _steps - step >= 2)
+            var depth = Math.Min(_depth, _steps - step);
+            if (sweep is not null && depth >= 2)
             {
-                pairs.Advance(_current, _width, _k, exchange);
-                step += 2;
+                sweep.Advance(_current, _width, _k, depth, exchange);
+                step += depth;
             }
             else
             {
+                if (_next.Length == 0)
+                {
+                    // Zeroed, like the first: the stencil never writes the boundary rows or the ghost columns.
+                    _next = new double[LastIsFirst ? _width * _n : _lastSize];
+                }
+
                 for (var j = 1; j < _width - 1; j++)
                 {
                     HeatStencil.Column(Column(_current, j - 1), Column(_current, j), Column(_current, j + 1), Column(_next, j), _k);
@@ -99,7 +114,7 @@ internal sealed class HeatNode : IParallelTask
     /// <summary>One exchange with the neighbours: this node's first and last owned columns go out, theirs come into
     /// the two ghost spans. Both pushes come before the pops, in the same order on every node, so bounded tubes
     /// between peers cannot deadlock. Boundary ghosts (no neighbour) are left as they are: zero Dirichlet columns.</summary>
-    private HeatFusedPair.Exchange Exchange(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken) =>
+    private HeatFusedSweep.Exchange Exchange(ITaskContext context, bool hasLeft, bool hasRight, CancellationToken cancellationToken) =>
         (first, last, leftGhost, rightGhost) =>
         {
             if (hasRight)
@@ -146,6 +161,11 @@ internal sealed class HeatNode : IParallelTask
 
         HeatGather.Receive(context, _current.AsSpan(0, _n * _n), _n, _time, _sigma, partial, _fromRight, _toRight, cancellationToken);
     }
+
+    /// <summary>Whether the field ends in the first array: single steps swap the two arrays, and they are the steps
+    /// left over from passes of <see cref="_depth"/> (one, when a last step remains alone), or all of them when the
+    /// band is too narrow for fused passes.</summary>
+    private bool LastIsFirst => (_depth >= 2 ? (_steps % _depth == 1 ? 1 : 0) : _steps) % 2 == 0;
 
     private Span<double> Column(double[] field, int j) => field.AsSpan(j * _n, _n);
 }

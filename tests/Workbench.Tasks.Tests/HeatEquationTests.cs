@@ -44,8 +44,9 @@ public sealed class HeatEquationTests
         Assert.Equal(Bytes(Run(2, 67, 120)), MemoryMarshal.AsBytes(baseline.AsReals()).ToArray());
     }
 
-    /// <summary>Nodes sweep two steps per pass when their band has at least 4 columns and single steps otherwise
-    /// (and for a last odd step): every mix of the two must still be the plain loop's field.</summary>
+    /// <summary>Nodes sweep up to 4 steps per pass when their band has at least twice as many columns, fewer on
+    /// narrower bands and for the last steps, single steps below 4 columns (and for a last step left alone): every
+    /// mix, neighbours with different depths included, must still be the plain loop's field.</summary>
     [Theory]
     [InlineData(9, 1, 7)]
     [InlineData(9, 2, 7)]
@@ -53,7 +54,14 @@ public sealed class HeatEquationTests
     [InlineData(9, 3, 5)]
     [InlineData(12, 2, 1)]
     [InlineData(12, 3, 11)]
-    public void Two_step_sweeps_single_steps_and_their_mix_give_the_plain_loop_field(int grid, int nodes, int steps)
+    [InlineData(17, 2, 7)]
+    [InlineData(17, 2, 9)]
+    [InlineData(20, 2, 13)]
+    [InlineData(20, 3, 10)]
+    [InlineData(20, 1, 6)]
+    [InlineData(40, 4, 11)]
+    [InlineData(40, 3, 17)]
+    public void Fused_sweeps_single_steps_and_their_mix_give_the_plain_loop_field(int grid, int nodes, int steps)
     {
         var factory = new HeatTaskFactory();
         var options = factory.Options.Parse(new Dictionary<string, string> { ["grid"] = grid.ToString(), ["steps"] = steps.ToString() });
