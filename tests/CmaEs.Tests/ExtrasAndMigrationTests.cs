@@ -41,7 +41,8 @@ public sealed class ExtrasAndMigrationTests
     public void Max_std_extra_stays_at_the_cap_while_sigma_grows()
     {
         // Random fitness: step-size control drifts σ up, the cap (1/3 of width 10) holds the real spread.
-        var optimizer = Harness.Create(4, -5, 5, 3, ("sigma0", "3"));
+        // One run: a restart would begin again from sigma0 (restarts are the default).
+        var optimizer = Harness.Create(4, -5, 5, 3, ("sigma0", "3"), ("restarts", "none"));
         var rng = new Random(1);
         Harness.Run(optimizer, _ => rng.NextDouble(), double.NegativeInfinity, 4000);
         var extras = new double[6];

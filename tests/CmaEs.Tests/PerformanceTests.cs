@@ -21,7 +21,7 @@ public sealed class PerformanceTests
     [Fact]
     public void Ask_and_tell_allocate_nothing_in_steady_state()
     {
-        var optimizer = Harness.Create(10, -2.2, 2.2, 1, ("tolfun", "0"), ("tolx", "0"));
+        var optimizer = Harness.Create(10, -2.2, 2.2, 1, ("tolfun", "0"), ("tolx", "0"), ("restarts", "none")); // one run: a restart allocates its state anew
         var fitness = new double[10];
         void Step()
         {

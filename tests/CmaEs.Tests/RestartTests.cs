@@ -41,7 +41,7 @@ public sealed class RestartTests
     [Fact]
     public void Without_restarts_tolfun_is_off_by_default_so_a_converging_run_uses_the_users_budget()
     {
-        var optimizer = Harness.Create(5, -2.2, 2.2, 1, ("lambda", "80"));
+        var optimizer = Harness.Create(5, -2.2, 2.2, 1, ("lambda", "80"), ("restarts", "none"));
         var best = Harness.Run(optimizer, Harness.Rosenbrock, double.NegativeInfinity, long.MaxValue, maxIterations: 150).Best;
         Assert.NotEqual("tolfun", optimizer.StopReason);
         Assert.True(best < 1e-20, $"best {best}, stop {optimizer.StopReason}");
