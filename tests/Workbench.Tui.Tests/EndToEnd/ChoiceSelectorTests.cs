@@ -22,14 +22,16 @@ public sealed partial class ChoiceSelectorTests
         tui.WaitFor("3000");
 
         tui.TabUntil("Restart strategy");
-        tui.WaitFor(s => RestartsRow(s) == "none", "restarts shown as ◂ none ▸");
+        tui.WaitFor(s => RestartsRow(s) == "ipop", "restarts shown as ◂ ipop ▸ (the default)");
         tui.Type("b");
         tui.WaitFor(s => RestartsRow(s) == "bipop", "a typed b to pick bipop");
         tui.SendKeys("Left");
         tui.WaitFor(s => RestartsRow(s) == "ipop", "Left to step back to ipop");
+        tui.SendKeys("Right");
+        tui.WaitFor(s => RestartsRow(s) == "bipop", "Right to step on to bipop");
         tui.SendKeys("Tab");
         tui.WaitFor("restarts for ipop/bipop"); // the help line of max-restarts, the next field
-        Assert.Equal("ipop", RestartsRow(tui.LastScreen));
+        Assert.Equal("bipop", RestartsRow(tui.LastScreen));
 
         tui.SendKeys("F5");
         tui.WaitFor(s => s.Contains("completed (max-evaluations)", StringComparison.Ordinal), "the run to end", seconds: 60);
@@ -42,7 +44,7 @@ public sealed partial class ChoiceSelectorTests
         var show = await WbProcess.RunAsync(["runs", "show", id, "--json", "--db", tui.Database], tui.WorkDir, TimeSpan.FromSeconds(60));
         Assert.True(show.ExitCode == 0, show.StdErr);
         var options = JsonDocument.Parse(show.StdOut).RootElement.GetProperty("run").GetProperty("description").GetProperty("algorithm").GetProperty("options");
-        Assert.Equal("ipop", options.GetProperty("restarts").GetString());
+        Assert.Equal("bipop", options.GetProperty("restarts").GetString()); // not the default: the selector's pick
     }
 
     /// <summary>The value the restarts row shows between its arrows, or null when the row shows none.</summary>
