@@ -17,8 +17,11 @@ public static class TaskBenchmark
     /// <summary>How long the configurations take turns, unmeasured, before the timed repetitions. One round was not
     /// enough: with every core busy running nodes, the JIT's background thread gets little time to recompile the
     /// hot paths (tube pushes and pops, the exchange) at full optimisation, and 2 nodes on 2000² measured 1.31-1.56×
-    /// one node after one round against 1.54-1.72× with tiered compilation off (this 2-core machine, Release).</summary>
-    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(5);
+    /// one node after one round against 1.54-1.72× with tiered compilation off (this 2-core machine, Release).
+    /// Nor were 5 s: on 2000², 50 steps, quiet, 2 nodes read a median 1.72× the loop over 11 runs with 5 s, and
+    /// 1.88-2.10× (three runs) with 15 s, 1 node 1.10× against 1.23-1.28×; a task served by a long-running peer, or
+    /// one of many in a process, runs at that settled speed.</summary>
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(15);
 
     public static TaskBenchmarkReport Run(
         IParallelTaskFactory factory,
