@@ -43,6 +43,10 @@ internal sealed class HeatFusedSweep
     /// triangles would meet.</summary>
     public static int MinimumColumns(int depth) => 2 * depth;
 
+    /// <summary>The deepest pass, up to <paramref name="most"/>, that a band of <paramref name="ownedColumns"/> allows
+    /// (<see cref="MinimumColumns"/> inverted); below 2, the band takes single steps only.</summary>
+    public static int DeepestFor(int ownedColumns, int most) => Math.Min(most, ownedColumns / 2);
+
     /// <summary>Advances <paramref name="band"/> (width columns of n, ghosts included, valid at step t) to step
     /// t+<paramref name="depth"/> with valid ghosts; 2 &lt;= depth &lt;= the constructor's, width - 2 &gt;=
     /// <see cref="MinimumColumns"/>.</summary>

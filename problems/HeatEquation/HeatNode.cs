@@ -57,8 +57,7 @@ internal sealed class HeatNode : IParallelTask
         // first array, and the second one is made only when a single step needs it (see Run).
         var band = _width * _n;
         _lastSize = node == 0 ? _n * _n : band;
-        // The deepest pass the band allows (HeatFusedSweep.MinimumColumns); below 2, single steps only.
-        _depth = Math.Min(MaxDepth, (_width - 2) / 2);
+        _depth = HeatFusedSweep.DeepestFor(_width - 2, MaxDepth);
         _current = new double[LastIsFirst ? _lastSize : band];
         for (var j = 0; j < _width; j++)
         {
