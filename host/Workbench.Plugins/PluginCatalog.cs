@@ -11,7 +11,8 @@ namespace Workbench.Plugins;
 
 /// <summary>The factories found in plugin folders, kept current while the program runs.</summary>
 /// <remarks>
-/// Every plugin lives in its own unloadable load context that shares only the contract assembly. A broken plugin
+/// Every plugin lives in its own load context that shares only the contract assembly, unloadable unless the
+/// catalog never unloads (<see cref="PluginCatalogOptions.Unloadable"/>). A broken plugin
 /// is listed as failed with a one-line reason and never stops the others. After <see cref="Load"/>, folders added,
 /// replaced or removed are picked up without a restart; only the affected plugins are reloaded. All properties
 /// return immutable snapshots that are swapped atomically.
@@ -101,7 +102,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         }
 
         var indexed = new IndexedLoad(_options.IndexFile, PluginIndex.HostKey(_options.SharedTypes), _options.Wanted);
-        var change = Reload(null, indexed.Unwanted(AllFolders(), IndexOfDirectory));
+        var change = Reload(null, indexed.Unwanted(AllFolders(), IndexOfDirectory), indexed.Remembered);
         lock (_reloadGate)
         {
             indexed.Save(_loaded.Values);
@@ -171,7 +172,8 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
 
     /// <param name="folders">Folder paths to look at, or null for every folder of every directory.</param>
     /// <param name="listed">Folders to list from the index instead of loading them, or null.</param>
-    private CatalogChangedEventArgs Reload(IReadOnlyCollection<string>? folders, IReadOnlyDictionary<string, LoadedPlugin>? listed)
+    /// <param name="remembered">What the index remembers of a folder (see <see cref="PluginFolderLoader.Load"/>), or null.</param>
+    private CatalogChangedEventArgs Reload(IReadOnlyCollection<string>? folders, IReadOnlyDictionary<string, LoadedPlugin>? listed, Func<string, PluginEntry?>? remembered = null)
     {
         CatalogChangedEventArgs change;
         lock (_reloadGate)
@@ -181,7 +183,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
                 return new CatalogChangedEventArgs([], [], []);
             }
 
-            change = ReloadLocked(folders ?? AllFolders(), listed);
+            change = ReloadLocked(folders ?? AllFolders(), listed, remembered);
         }
 
         if (!change.IsEmpty)
@@ -200,7 +202,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
         return change;
     }
 
-    private CatalogChangedEventArgs ReloadLocked(IEnumerable<string> folders, IReadOnlyDictionary<string, LoadedPlugin>? listed)
+    private CatalogChangedEventArgs ReloadLocked(IEnumerable<string> folders, IReadOnlyDictionary<string, LoadedPlugin>? listed, Func<string, PluginEntry?>? remembered)
     {
         List<string> added = [], updated = [], removed = [];
         foreach (var folderPath in folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -230,7 +232,7 @@ public sealed class PluginCatalog : IComponentCatalog, ITaskCatalog, IPluginFold
                 continue;
             }
 
-            _loaded[folderPath] = listed?.GetValueOrDefault(folderPath) ?? PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath), _options.SharedTypes);
+            _loaded[folderPath] = listed?.GetValueOrDefault(folderPath) ?? PluginFolderLoader.Load(Directories[directoryIndex], directoryIndex, Path.GetFileName(folderPath), _options, remembered?.Invoke(folderPath));
             old?.Dispose();
             (old is null ? added : updated).Add(folderPath);
         }

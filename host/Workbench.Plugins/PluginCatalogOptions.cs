@@ -24,6 +24,17 @@ public sealed record PluginCatalogOptions
     /// contract and ILGPU (so a plugin's kernel is built from the host's types). The host must be able to load them.</summary>
     public IReadOnlyList<Type> SharedTypes { get; init; } = [];
 
+    /// <summary>Whether a replaced or removed plugin's load context can be unloaded. A catalog that watches needs it; a
+    /// one-shot command, which never unloads, turns it off, and its plugins then load from <see cref="AssemblyCache"/>
+    /// so that their precompiled (ReadyToRun) code is used: the runtime ignores it in unloadable contexts and for
+    /// assemblies loaded from memory. A context that cannot be unloaded stays until the process ends, even after a
+    /// <see cref="PluginCatalog.Rescan"/> replaced its plugin.</summary>
+    public bool Unloadable { get; init; } = true;
+
+    /// <summary>Where plugin assemblies are copied under their hash when <see cref="Unloadable"/> is off (see
+    /// <see cref="PluginAssemblyCache"/>), or null to load them from memory. A cache that cannot be written is skipped.</summary>
+    public string? AssemblyCache { get; init; }
+
     /// <summary>The ids a one-shot command needs (an algorithm and a problem, say), or null for every plugin. With an
     /// <see cref="IndexFile"/> that knows every wanted id, only the folders declaring one are loaded; the others are
     /// listed from the index, so duplicate ids are refused exactly as after a full load. Ignored when watching.</summary>
@@ -47,6 +58,7 @@ public sealed record PluginCatalogOptions
         ],
         BuiltInDirectory = BuiltInPlugins,
         IndexFile = Path.Combine(Engine.DataHome.Directory, "cache", "plugin-index.json"),
+        AssemblyCache = Path.Combine(Engine.DataHome.Directory, "cache", "assemblies"),
     };
 
     /// <summary>The plugins shipped next to the executable.</summary>

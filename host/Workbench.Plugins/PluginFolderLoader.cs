@@ -9,14 +9,17 @@ using Workbench.Engine.Specs;
 
 namespace Workbench.Plugins;
 
-/// <summary>Loads one plugin folder <c>&lt;dir&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> into its own unloadable load
-/// context and instantiates its factories. Never throws for a broken plugin: it returns a failed entry instead.</summary>
+/// <summary>Loads one plugin folder <c>&lt;dir&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> into its own load context
+/// (unloadable unless <see cref="PluginCatalogOptions.Unloadable"/> is off) and instantiates its factories.
+/// Never throws for a broken plugin: it returns a failed entry instead.</summary>
 internal static class PluginFolderLoader
 {
     /// <summary>AppContext data key prefix under which each loaded plugin's folder is published (see docs/plugins.md).</summary>
     public const string PluginFolderKeyPrefix = "Workbench.PluginFolder.";
 
-    public static LoadedPlugin Load(string directory, int directoryIndex, string folder, IReadOnlyList<Type>? sharedTypes = null)
+    /// <param name="earlier">What the plugin index remembers of this folder, or null: its manifest is used when the
+    /// dll's hash is the one it remembers.</param>
+    public static LoadedPlugin Load(string directory, int directoryIndex, string folder, PluginCatalogOptions options, PluginEntry? earlier = null)
     {
         var started = Stopwatch.GetTimestamp();
         var log = WorkbenchLog.For<PluginCatalog>();
@@ -35,7 +38,7 @@ internal static class PluginFolderLoader
             var fileName = Path.GetFileName(entry.AssemblyPath);
             entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
             log.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var manifest = PluginManifest.Read(image, fileName);
+            var manifest = PluginManifest.Remembered(earlier, entry.Sha256) ?? PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)
             {
                 throw new PluginLoadException($"{fileName} has no [assembly: WorkbenchPlugin] attribute, so it is not a Workbench plugin");
@@ -55,8 +58,11 @@ internal static class PluginFolderLoader
             // Plugins load from memory, so Assembly.Location is empty; a plugin that reads files next to it (data,
             // a model) finds its folder here. A host convention rather than a contract member: no version bump.
             AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
-            loader = PluginLoadContext.Create(entry.AssemblyPath, sharedTypes ?? []);
-            var assembly = loader.LoadMain(image, entry.AssemblyPath);
+            loader = PluginLoadContext.Create(entry.AssemblyPath, options.SharedTypes, options.Unloadable);
+            var cachedCopy = options.Unloadable || options.AssemblyCache is null
+                ? null
+                : PluginAssemblyCache.Place(options.AssemblyCache, entry.Sha256, entry.AssemblyPath, image);
+            var assembly = loader.LoadMain(image, entry.AssemblyPath, cachedCopy);
             log.LogTrace("  {Folder}: assembly loaded at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (PreloadDependencies(loader, assembly) is { } missing)
             {

@@ -7,7 +7,8 @@ namespace Workbench.Plugins;
 
 /// <summary>One plugin's own load context: McMaster.NETCore.Plugins' context, set up as its <c>PluginLoader</c> would
 /// be for a plugin here (only the contract and the host's extra types shared, dlls read into memory, native libraries
-/// shadow-copied, unloadable), and the plugin's main assembly loaded from the very bytes that were hashed.</summary>
+/// shadow-copied, unloadable unless the catalog never unloads), and the plugin's main assembly loaded from the very
+/// bytes that were hashed, or from their cached copy (<see cref="PluginAssemblyCache"/>).</summary>
 /// <remarks>Why not <c>PluginLoader</c> itself: it also looks for extra probing paths in the plugin's and in every
 /// host <c>*.runtimeconfig.json</c>, reading them with the reflection-based JSON serializer and asking for the
 /// process's main module, which made the first plugin folder of every <c>wb run</c> cost about 40 ms. Those files
@@ -21,7 +22,9 @@ internal sealed class PluginLoadContext : IDisposable
 
     private PluginLoadContext(AssemblyLoadContext context) => _context = context;
 
-    public static PluginLoadContext Create(string mainAssemblyPath, IReadOnlyList<Type> sharedTypes)
+    /// <param name="unloadable">False for a catalog that never unloads (a one-shot command): the runtime ignores
+    /// precompiled code in unloadable contexts.</param>
+    public static PluginLoadContext Create(string mainAssemblyPath, IReadOnlyList<Type> sharedTypes, bool unloadable)
     {
         var builder = new AssemblyLoadContextBuilder()
             .SetMainAssemblyPath(mainAssemblyPath)
@@ -29,10 +32,14 @@ internal sealed class PluginLoadContext : IDisposable
             .SetDefaultContext(AssemblyLoadContext.GetLoadContext(typeof(PluginLoadContext).Assembly) ?? AssemblyLoadContext.Default)
             // Not PreferDefaultLoadContext: that would hand a plugin the host's copy of any assembly the host can
             // resolve, which breaks isolation (two plugins could not use two versions of one package).
-            .EnableUnloading()
             // Read the dlls into memory so that a plugin folder can be replaced while the process runs.
             .PreloadAssembliesIntoMemory()
             .ShadowCopyNativeLibraries();
+        if (unloadable)
+        {
+            builder.EnableUnloading();
+        }
+
         // Only the contract is shared, plus what the host adds (the GPU contract and ILGPU), so kernels and
         // launcher see the same types; everything else resolves from the plugin's own folder first.
         foreach (var type in new[] { typeof(WorkbenchPluginAttribute) }.Concat(sharedTypes))
@@ -44,10 +51,23 @@ internal sealed class PluginLoadContext : IDisposable
     }
 
     /// <summary>The plugin's main assembly, from the bytes read (and hashed) before, with its symbols when a pdb
-    /// lies beside it (so a plugin's stack traces in the log name lines).</summary>
-    public Assembly LoadMain(byte[] image, string assemblyPath)
+    /// lies beside it (so a plugin's stack traces in the log name lines). <paramref name="cachedCopy"/>, a file
+    /// holding exactly those bytes, is loaded instead when given, so that its precompiled code is used.</summary>
+    public Assembly LoadMain(byte[] image, string assemblyPath, string? cachedCopy)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (cachedCopy is not null && !_context.IsCollectible)
+        {
+            try
+            {
+                return _context.LoadFromAssemblyPath(cachedCopy);
+            }
+            catch (FileNotFoundException)
+            {
+                // Pruned by another process since it was checked: the bytes in memory are the same assembly.
+            }
+        }
+
         using var assembly = new MemoryStream(image, writable: false);
         var pdb = Path.ChangeExtension(assemblyPath, ".pdb");
         if (!File.Exists(pdb))
@@ -66,13 +86,17 @@ internal sealed class PluginLoadContext : IDisposable
         return _context.LoadFromAssemblyName(name);
     }
 
-    /// <summary>Starts unloading. Unloading is cooperative: objects still referenced keep the context alive.</summary>
+    /// <summary>Starts unloading. Unloading is cooperative: objects still referenced keep the context alive. A context
+    /// that cannot be unloaded stays until the process ends.</summary>
     public void Dispose()
     {
         if (!_disposed)
         {
             _disposed = true;
-            _context.Unload();
+            if (_context.IsCollectible)
+            {
+                _context.Unload();
+            }
         }
     }
 }

@@ -58,6 +58,8 @@ internal sealed class WorkbenchHost : IDisposable
         var options = PluginCatalogOptions.Standard(folders) with
         {
             Watch = watch,
+            // A command that does not watch never unloads a plugin, so its plugins may run precompiled code.
+            Unloadable = watch,
             SharedTypes = GpuPluginSharing.SharedTypes,
             Wanted = wanted,
         };
