@@ -35,6 +35,9 @@ internal sealed class IndexedLoad(string indexFile, string hostKey, IReadOnlyCol
             .ToDictionary(c => c.Entry.FolderPath, c => new LoadedPlugin(c.Entry, c.DirectoryIndex, c.Fingerprint, [], null), StringComparer.Ordinal);
     }
 
+    /// <summary>The index's entry for a folder (whatever its fingerprint), or null.</summary>
+    public PluginEntry? Remembered(string folderPath) => _index.TryGetValue(folderPath, out var item) ? item.Entry : null;
+
     /// <summary>Writes the index when the folders or their fingerprints differ from what was read (the same files
     /// under the same host load the same way). A failure costs only speed (the next command loads every folder),
     /// so it is not an error of the command.</summary>

@@ -15,6 +15,14 @@ internal sealed record PluginManifest(bool IsPlugin, string Id, int ContractVers
     private const string PluginAttributeNamespace = "Workbench.Contracts";
     private const string PluginAttributeName = "WorkbenchPluginAttribute";
 
+    /// <summary>The manifest an earlier load read from the same bytes, when <paramref name="earlier"/> (the plugin
+    /// index's entry for the folder) loaded and has <paramref name="sha256"/>; else null. A manifest is a function of
+    /// the assembly's bytes, so this is exact, and it spares a one-shot command the metadata reader's first use.</summary>
+    public static PluginManifest? Remembered(PluginEntry? earlier, string sha256) =>
+        earlier is { Status: PluginStatus.Loaded, Metadata: { } m } && earlier.Sha256 == sha256
+            ? new PluginManifest(true, m.Id, m.ContractVersion, m.Description, m.Authors, m.Version)
+            : null;
+
     /// <exception cref="PluginLoadException">The bytes are not a .NET assembly.</exception>
     public static PluginManifest Read(byte[] image, string fileName)
     {

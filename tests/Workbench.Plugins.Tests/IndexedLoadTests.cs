@@ -57,6 +57,35 @@ public sealed class IndexedLoadTests
         Assert.DoesNotContain(indexed.Optimizers, r => r.Factory.Id == "beta-random");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_loaded_folder_takes_its_manifest_from_the_index_only_for_the_very_bytes_it_remembers(bool sameBytes)
+    {
+        using var folders = new PluginFolders();
+        var folder = folders.Add("BetaPlugin");
+        var indexFile = Path.Combine(folders.Root, ".index", "plugin-index.json");
+        using (var first = Catalog(folders, "beta-random"))
+        {
+            first.Load();
+        }
+
+        // Mark the remembered description, so the test can tell where the loaded entry's manifest came from; with
+        // another hash remembered, the dll's own metadata must be read.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "BetaPlugin.dll"))));
+        var json = File.ReadAllText(indexFile).Replace("Test plugin on Newtonsoft.Json 13", "remembered", StringComparison.Ordinal);
+        File.WriteAllText(indexFile, sameBytes ? json : json.Replace(sha, new string('0', sha.Length), StringComparison.Ordinal));
+
+        using var indexed = Catalog(folders, "beta-random");
+        indexed.Load();
+
+        var entry = Assert.Single(indexed.Plugins);
+        Assert.Equal(PluginStatus.Loaded, entry.Status);
+        Assert.Equal(sha, entry.Sha256);
+        Assert.Equal(sameBytes ? "remembered" : "Test plugin on Newtonsoft.Json 13", entry.Metadata!.Description);
+        Assert.Equal("beta", entry.Metadata.Id);
+    }
+
     [Fact]
     public void A_folder_that_changed_since_the_index_and_an_unknown_id_are_loaded_in_full()
     {
