@@ -38,11 +38,13 @@ internal static class HistoryProbe
 }
 
 /// <summary>A note beside the store (<c>runs.db.checked</c>) of the size and modification time of the data file and
-/// its log as a writer that had checked the whole file left them. While both still match, nothing has written to the
-/// file since, and the next writer need not read the history again.</summary>
+/// its log as a writer that had checked the whole file left them, and of that writer's schema version. While all
+/// still match, nothing has written to the file since, and the next writer of the same schema need not read its
+/// documents and history again, nor repeat the creation steps.</summary>
 /// <remarks>Written when a writer closes the file cleanly; a writer that is killed leaves the note stale, and the
-/// next one checks everything. It cannot see damage that keeps a file's size and time (a disk that rots bits
-/// silently): <c>wb db check</c> reads everything.</remarks>
+/// next one checks everything, as does a writer of another schema (a newer wb's note never vouches for an older
+/// one). It cannot see damage that keeps a file's size and time (a disk that rots bits silently): <c>wb db check</c>
+/// reads everything.</remarks>
 internal static class CleanMark
 {
     public static string PathOf(string dbPath) => dbPath + ".checked";
@@ -86,7 +88,7 @@ internal static class CleanMark
     private static string State(string dbPath)
     {
         var log = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(dbPath)!, System.IO.Path.GetFileNameWithoutExtension(dbPath) + "-log" + System.IO.Path.GetExtension(dbPath));
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Stat(dbPath)} {Stat(log)}\n");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Stat(dbPath)} {Stat(log)} v{RunStore.CurrentSchemaVersion}\n");
     }
 
     private static string Stat(string path)

@@ -64,8 +64,8 @@ public sealed partial class RunStore
         maps.EnsureIndex("status", "$.status");
     }
 
-    /// <summary>A writer first reads every run, task run and map run document, and (unless the <see cref="CleanMark"/>
-    /// vouches for the file) every history chunk's checksum, so that it never writes into a file that
+    /// <summary>A writer first reads every run, task run and map run document and every history chunk's checksum
+    /// (unless the <see cref="CleanMark"/> vouches for the file), so that it never writes into a file that
     /// <c>wb db check</c> would flag.</summary>
     private static void ProbeRuns(LiteDatabase probe, string path, int version)
     {
@@ -99,10 +99,7 @@ public sealed partial class RunStore
                 }
             }
 
-            if (!CleanMark.Matches(path))
-            {
-                HistoryProbe.Verify(probe, integrity, rows);
-            }
+            HistoryProbe.Verify(probe, integrity, rows);
         }
         catch (RunDamagedException ex)
         {

@@ -56,7 +56,12 @@ public sealed partial class RunStore : IRunArchive
         try
         {
             DatabaseFile.Validate(path);
-            if (!DatabaseFile.IsNew(path))
+            // A file as a writer of this schema left it after checking it whole, which nothing has written to since,
+            // needs neither the look nor the creation steps again: both cost time in proportion to the runs stored,
+            // every `wb run` paid them before its first iteration, and they could only find what that writer did.
+            var isNew = DatabaseFile.IsNew(path);
+            var vouched = !isNew && CleanMark.Matches(path);
+            if (!isNew && !vouched)
             {
                 // Look before writing: a foreign or newer file is refused while LiteDB still cannot change it.
                 using var probe = Open(path, readOnly: true);
@@ -66,7 +71,7 @@ public sealed partial class RunStore : IRunArchive
             var db = Open(path, readOnly: false);
             try
             {
-                var version = InitialiseSchema(db);
+                var version = vouched ? CurrentSchemaVersion : InitialiseSchema(db);
                 MarkOrphansInterrupted(db);
                 return new RunStore(path, db, storeLock, readOnly: false, version);
             }

@@ -55,4 +55,25 @@ public sealed class WriterHistoryCheckTests
         using var again = RunStore.OpenForWriting(temp.DbPath);
         Assert.Equal(2, again.List(new RunQuery()).Count);
     }
+
+    [Fact]
+    public void Only_a_note_from_a_writer_of_this_schema_spares_the_next_writer_its_look()
+    {
+        using var temp = new TempStore();
+        var ids = RepairTests.Fill(temp.DbPath, runs: 2);
+        IntegrityTests.Edit(temp.DbPath, RunStore.Collections.History, HistoryChunks.Id(ids[0], 0), doc => doc["best"].AsBinary[8] ^= 0x01);
+
+        // A note that matches the damaged file but was written by another schema's writer: the writer looks, and refuses.
+        CleanMark.Write(temp.DbPath);
+        var note = File.ReadAllText(CleanMark.PathOf(temp.DbPath));
+        Assert.Contains($" v{RunStore.CurrentSchemaVersion}", note, StringComparison.Ordinal);
+        File.WriteAllText(CleanMark.PathOf(temp.DbPath), note.Replace($" v{RunStore.CurrentSchemaVersion}", $" v{RunStore.CurrentSchemaVersion + 1}", StringComparison.Ordinal));
+        Assert.Throws<StoreDamagedException>(() => RunStore.OpenForWriting(temp.DbPath));
+
+        // The same note from this schema is believed, so the writer reads neither documents nor history (which is why
+        // wb db check, not the writer, is the tool that finds damage keeping a file's size and time).
+        File.WriteAllText(CleanMark.PathOf(temp.DbPath), note);
+        using var store = RunStore.OpenForWriting(temp.DbPath);
+        Assert.Equal(2, store.List(new RunQuery()).Count);
+    }
 }
