@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
@@ -36,7 +35,7 @@ internal static class PluginFolderLoader
 
             var image = File.ReadAllBytes(entry.AssemblyPath);
             var fileName = Path.GetFileName(entry.AssemblyPath);
-            entry = entry with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
+            entry = entry with { Sha256 = Convert.ToHexStringLower(Sha256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
             log.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var manifest = PluginManifest.Remembered(earlier, entry.Sha256) ?? PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)

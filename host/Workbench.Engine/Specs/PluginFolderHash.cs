@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Workbench.Engine.Specs;
@@ -24,15 +23,15 @@ public static class PluginFolderHash
     /// <summary>Hashes files held in memory (a shipped folder); the order of <paramref name="files"/> does not matter.</summary>
     public static string Of(IEnumerable<(string RelativePath, ReadOnlyMemory<byte> Content)> files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Sha256();
         Span<byte> length = stackalloc byte[8];
         foreach (var (path, content) in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(path));
-            hash.AppendData([0]);
+            hash.Append(Encoding.UTF8.GetBytes(path));
+            hash.Append([0]);
             BinaryPrimitives.WriteInt64LittleEndian(length, content.Length);
-            hash.AppendData(length);
-            hash.AppendData(content.Span);
+            hash.Append(length);
+            hash.Append(content.Span);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
