@@ -125,7 +125,7 @@ public sealed class RunRecorder : IRunObserver, IDisposable
         });
         _work.CompleteAdding();
         _writer!.Join();
-        _store.EndRecording(summary.RunId);
+        _store.EndRecording(summary.RunId, settled: final is null);
         if ((final ?? _failure) is { } error)
         {
             throw new IOException($"recording to {_store.Path} failed: {error.Message}", error);

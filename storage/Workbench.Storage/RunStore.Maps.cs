@@ -26,11 +26,13 @@ public sealed partial class RunStore : IMapArchive
     public void RecordMapFinished(MapRunRecord map)
     {
         var maps = Writable().GetCollection(Collections.Maps);
+        var settled = false;
         try
         {
             var doc = maps.FindById(map.Id) ?? throw new RunIdException($"no map run with id {map.Id} in {Path}", []);
             MapDocuments.SetOutcome(doc, map);
             maps.Update(doc);
+            settled = true;
         }
         catch (Exception ex) when (ex is not RunIdException)
         {
@@ -38,7 +40,7 @@ public sealed partial class RunStore : IMapArchive
         }
         finally
         {
-            EndRecording(map.Id);
+            EndRecording(map.Id, settled);
         }
     }
 

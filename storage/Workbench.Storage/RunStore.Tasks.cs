@@ -28,11 +28,13 @@ public sealed partial class RunStore : ITaskArchive
     public void RecordTaskFinished(TaskRunRecord task)
     {
         var tasks = Writable().GetCollection(Collections.Tasks);
+        var settled = false;
         try
         {
             var doc = tasks.FindById(task.Id) ?? throw new RunIdException($"no task run with id {task.Id} in {Path}", []);
             TaskDocuments.SetOutcome(doc, task);
             tasks.Update(doc);
+            settled = true;
         }
         catch (Exception ex) when (ex is not RunIdException)
         {
@@ -40,7 +42,7 @@ public sealed partial class RunStore : ITaskArchive
         }
         finally
         {
-            EndRecording(task.Id);
+            EndRecording(task.Id, settled);
         }
     }
 

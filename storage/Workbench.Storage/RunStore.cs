@@ -26,6 +26,7 @@ public sealed partial class RunStore : IRunArchive
     private readonly LiteDatabase? _db;
     private readonly StoreLock? _lock;
     private readonly HashSet<string> _recording = [];
+    private bool _leftRunning;
 
     private RunStore(string path, LiteDatabase? db, StoreLock? storeLock, bool readOnly, int schemaVersion)
     {
@@ -56,9 +57,11 @@ public sealed partial class RunStore : IRunArchive
         try
         {
             DatabaseFile.Validate(path);
-            // A file as a writer of this schema left it after checking it whole, which nothing has written to since,
-            // needs neither the look nor the creation steps again: both cost time in proportion to the runs stored,
-            // every `wb run` paid them before its first iteration, and they could only find what that writer did.
+            // A file as a writer of this schema left it after checking it whole, with nothing left running, which
+            // nothing has written to since, needs neither the look, nor the creation steps, nor the search for orphans
+            // again: they cost time in proportion to the runs stored (and the first use of LiteDB's expression
+            // compiler), every `wb run` paid them before its first iteration, and they could only find what that
+            // writer did.
             var isNew = DatabaseFile.IsNew(path);
             var vouched = !isNew && CleanMark.Matches(path);
             if (!isNew && !vouched)
@@ -72,7 +75,11 @@ public sealed partial class RunStore : IRunArchive
             try
             {
                 var version = vouched ? CurrentSchemaVersion : InitialiseSchema(db);
-                MarkOrphansInterrupted(db);
+                if (!vouched)
+                {
+                    MarkOrphansInterrupted(db);
+                }
+
                 return new RunStore(path, db, storeLock, readOnly: false, version);
             }
             catch
@@ -134,10 +141,10 @@ public sealed partial class RunStore : IRunArchive
     public void Dispose()
     {
         _db?.Dispose();
-        if (_db is not null && !IsReadOnly)
+        if (_db is not null && !IsReadOnly && Settled)
         {
-            // Checked whole when it was opened, written since only with sealed records: the next writer may trust it
-            // while its size and time stay as they are now (noted before the lock is let go).
+            // Checked whole when it was opened, written since only with sealed records, nothing left running: the
+            // next writer may trust it while its size and time stay as they are now (noted before the lock is let go).
             CleanMark.Write(Path);
         }
 
@@ -154,11 +161,26 @@ public sealed partial class RunStore : IRunArchive
         }
     }
 
-    internal void EndRecording(string runId)
+    /// <param name="settled">False when the record's final write failed, so that it may still read <c>running</c>.</param>
+    internal void EndRecording(string runId, bool settled = true)
     {
         lock (_recording)
         {
             _recording.Remove(runId);
+            _leftRunning |= !settled;
+        }
+    }
+
+    /// <summary>No run, task run or map is being recorded, and none was left <c>running</c> by a failed final write:
+    /// only then may a clean close vouch that the next writer has no orphans to look for.</summary>
+    private bool Settled
+    {
+        get
+        {
+            lock (_recording)
+            {
+                return _recording.Count == 0 && !_leftRunning;
+            }
         }
     }
 

@@ -108,6 +108,8 @@ public sealed class TaskRecordTests
             store.RecordTaskStarted(started);
         }
 
+        // Closed with a recording open: no clean note, so the next writer looks for orphans rather than trust the file.
+        Assert.False(CleanMark.Matches(temp.DbPath));
         using (var reader = RunStore.OpenReadOnly(temp.DbPath))
         {
             var back = reader.GetTask(started.Id);
