@@ -57,7 +57,7 @@ public sealed record PluginCatalogOptions
             .. extraDirectories ?? [],
         ],
         BuiltInDirectory = BuiltInPlugins,
-        IndexFile = Path.Combine(Engine.DataHome.Directory, "cache", "plugin-index.json"),
+        IndexFile = Path.Combine(Engine.DataHome.Directory, "cache", "plugin-index.txt"),
         AssemblyCache = Path.Combine(Engine.DataHome.Directory, "cache", "assemblies"),
     };
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Workbench.Contracts;
 using Workbench.Engine.Diagnostics;
@@ -22,7 +21,7 @@ internal static class PluginIndex
         var items = new Dictionary<string, (string, PluginEntry)>(StringComparer.Ordinal);
         try
         {
-            var file = PluginIndexJson.Parse(File.ReadAllBytes(path));
+            var file = PluginIndexText.Parse(File.ReadAllText(path));
             if (file?.Host != hostKey)
             {
                 return items;
@@ -33,7 +32,7 @@ internal static class PluginIndex
                 items[item.Entry.FolderPath] = (item.Fingerprint, item.Entry);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             var logger = WorkbenchLog.For<PluginCatalog>();
             logger.LogDebug(e, "plugin index {Path} not used; every plugin folder is loaded", path);
@@ -52,10 +51,7 @@ internal static class PluginIndex
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var file = new IndexFile(hostKey, plugins.Select(p => new IndexItem(p.Fingerprint, p.Entry)).ToArray());
-            using (var stream = File.Create(temp))
-            {
-                PluginIndexJson.Write(stream, file);
-            }
+            File.WriteAllText(temp, PluginIndexText.Write(file));
 
             File.Move(temp, path, overwrite: true);
             return null;

@@ -11,7 +11,7 @@ public sealed class IndexedLoadTests
         Directories = [folders.Root],
         Watch = false,
         Wanted = wanted,
-        IndexFile = Path.Combine(folders.Root, ".index", "plugin-index.json"),
+        IndexFile = Path.Combine(folders.Root, ".index", "plugin-index.txt"),
     });
 
     private static string[] Listing(PluginCatalog catalog) =>
@@ -24,6 +24,7 @@ public sealed class IndexedLoadTests
         folders.Add("AlphaPlugin");
         folders.Add("BetaPlugin");
         folders.Add("DuplicatePlugin", "ZDuplicate");
+        folders.AddGarbage("Broken"); // listed from the index too: a failure reason, no metadata
         using var full = Catalog(folders, "beta-random");
         full.Load();
         Assert.Contains(full.Problems, r => r.Factory.Id == "alpha-sphere");
@@ -64,7 +65,7 @@ public sealed class IndexedLoadTests
     {
         using var folders = new PluginFolders();
         var folder = folders.Add("BetaPlugin");
-        var indexFile = Path.Combine(folders.Root, ".index", "plugin-index.json");
+        var indexFile = Path.Combine(folders.Root, ".index", "plugin-index.txt");
         using (var first = Catalog(folders, "beta-random"))
         {
             first.Load();
@@ -111,32 +112,36 @@ public sealed class IndexedLoadTests
     }
 
     [Theory]
-    [InlineData("{ not json")]
+    [InlineData("{ \"an index\": \"from an earlier build, in JSON\" }")]
     [InlineData("")]
-    [InlineData("[]")]
-    [InlineData("{\"Host\": 3, \"Plugins\": []}")]
-    [InlineData("{\"Plugins\": []}")]
-    [InlineData("{\"Host\": \"HOST\", \"Plugins\": [{\"Fingerprint\": \"x\"}]}")]
-    [InlineData("{\"Host\": \"HOST\", \"Plugins\": {}}")]
+    [InlineData("wb-plugin-index 1")]
+    [InlineData("wb-plugin-index 1\nhost")]
+    [InlineData("wb-plugin-index 1\nplugin\tx")]
+    [InlineData("wb-plugin-index 1\nhost\tHOST\nplugin\tx")]
+    [InlineData("wb-plugin-index 1\nhost\tHOST\nsomething else")]
     [InlineData("TRUNCATED")]
     [InlineData("BAD-STATUS")]
+    [InlineData("BAD-CONTRACT")]
+    [InlineData("BAD-ESCAPE")]
     public void A_damaged_index_is_ignored_and_rewritten(string damaged)
     {
         using var folders = new PluginFolders();
         folders.Add("AlphaPlugin");
         folders.Add("BetaPlugin");
-        var index = Path.Combine(folders.Root, ".index", "plugin-index.json");
+        var index = Path.Combine(folders.Root, ".index", "plugin-index.txt");
         using (var full = Catalog(folders, "beta-random"))
         {
             full.Load(); // writes a good index, whose host key and shape the damaged forms start from
         }
 
         var good = File.ReadAllText(index);
-        var host = good.Split('"')[3];
+        var host = good.Split('\n')[1].Split('\t')[1];
         File.WriteAllText(index, damaged switch
         {
             "TRUNCATED" => good[..(good.Length / 2)],
-            "BAD-STATUS" => good.Replace("\"Loaded\"", "\"Maybe\"", StringComparison.Ordinal),
+            "BAD-STATUS" => good.Replace("\tLoaded\t", "\tMaybe\t", StringComparison.Ordinal),
+            "BAD-CONTRACT" => good.Replace($"\t{Workbench.Contracts.WorkbenchContract.Version}\t", "\tthree\t", StringComparison.Ordinal),
+            "BAD-ESCAPE" => good.Replace("\tbeta\t", "\tbe\\qta\t", StringComparison.Ordinal),
             _ => damaged.Replace("HOST", host, StringComparison.Ordinal),
         });
 
