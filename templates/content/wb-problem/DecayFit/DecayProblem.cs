@@ -30,7 +30,7 @@ public sealed class DecayFitFactory : ProblemFactory<DecayOptions>
         return new DecayProblem(t, y, bounds ?? new Bounds([0.0, 0.0], [100.0, 10.0]));
     }
 
-    /// <summary>Plugins load from memory, so Assembly.Location is empty: the host says where the plugin's folder is
+    /// <summary>Plugins load from memory or a cached copy, so Assembly.Location never names the plugin's folder: the host says where it is
     /// under "Workbench.PluginFolder.&lt;assembly name&gt;". Outside a host (this plugin's tests), data.csv is copied
     /// next to the test assembly.</summary>
     private static string PluginFolder =>
