@@ -54,8 +54,8 @@ internal static class PluginFolderLoader
                 throw new PluginLoadException("the WorkbenchPlugin attribute has an empty id");
             }
 
-            // Plugins load from memory, so Assembly.Location is empty; a plugin that reads files next to it (data,
-            // a model) finds its folder here. A host convention rather than a contract member: no version bump.
+            // Plugins load from memory or from a cached copy, so Assembly.Location never names the folder; a plugin
+            // that reads files next to it (data, a model) finds its folder here. A host convention rather than a contract member: no version bump.
             AppContext.SetData(PluginFolderKeyPrefix + Path.GetFileNameWithoutExtension(entry.AssemblyPath), folderPath);
             loader = PluginLoadContext.Create(entry.AssemblyPath, options.SharedTypes, options.Unloadable);
             var cachedCopy = options.Unloadable || options.AssemblyCache is null

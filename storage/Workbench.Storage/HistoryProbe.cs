@@ -42,9 +42,9 @@ internal static class HistoryProbe
 /// still match, nothing has written to the file since, and the next writer of the same schema need not read its
 /// documents and history again, repeat the creation steps, or look for runs left running.</summary>
 /// <remarks>Written when a writer closes the file cleanly with nothing left running (no recording open, no final
-/// write failed); a writer that is killed leaves the note stale, and the next one checks everything, as does a writer of another schema (a newer wb's note never vouches for an older
-/// one). It cannot see damage that keeps a file's size and time (a disk that rots bits silently): <c>wb db check</c>
-/// reads everything.</remarks>
+/// write failed); a writer that is killed leaves the note stale, and the next one checks everything, as does a
+/// writer of another schema (a newer wb's note never vouches for an older one). It cannot see damage that keeps a
+/// file's size and time (a disk that rots bits silently): <c>wb db check</c> reads everything.</remarks>
 internal static class CleanMark
 {
     public static string PathOf(string dbPath) => dbPath + ".checked";
