@@ -39,9 +39,11 @@ internal sealed class CatalogSnapshot
         var pluginOwners = new Dictionary<string, PluginEntry>(StringComparer.OrdinalIgnoreCase);
         var componentOwners = new Dictionary<(string Kind, string Id), PluginEntry>(ComponentKeyComparer.Instance);
         var entries = new PluginEntry[plugins.Length];
-        var accepted = new List<(int Index, Component Component, ComponentOrigin Origin)>();
-        var resolutionOrder = Enumerable.Range(0, plugins.Length).OrderBy(i => rank?.Invoke(plugins[i]) ?? 0).ThenBy(i => i);
-        foreach (var index in resolutionOrder)
+        // The origin of each accepted plugin, by display position (null: refused or failed). Arrays and a sort of
+        // plain keys rather than LINQ over value tuples, which was code the precompiled image lacks (README "A fast
+        // start"): every wb run builds a snapshot.
+        var accepted = new ComponentOrigin?[plugins.Length];
+        foreach (var index in ResolutionOrder(plugins, rank))
         {
             var plugin = plugins[index];
             var entry = plugin.Entry;
@@ -63,10 +65,7 @@ internal sealed class CatalogSnapshot
                         componentOwners.Add((provided.Kind, provided.Id), entry);
                     }
 
-                    foreach (var component in plugin.Components)
-                    {
-                        accepted.Add((index, component, origin));
-                    }
+                    accepted[index] = origin;
                 }
             }
 
@@ -74,11 +73,40 @@ internal sealed class CatalogSnapshot
         }
 
         // Registered lists follow the display order too, so "valid: ..." lists and pickers do not reshuffle.
-        var inOrder = accepted.OrderBy(a => a.Index).ToArray();
-        var registered = ComponentKinds.All.ToDictionary(
-            k => k.Contract,
-            k => k.Register(inOrder.Where(a => a.Component.Kind == k).Select(a => (a.Component.Factory, a.Origin))));
+        var registered = new Dictionary<Type, object>();
+        foreach (var kind in ComponentKinds.All)
+        {
+            var items = new List<(object Factory, ComponentOrigin Origin)>();
+            for (var index = 0; index < plugins.Length; index++)
+            {
+                foreach (var component in plugins[index].Components)
+                {
+                    if (accepted[index] is { } origin && component.Kind == kind)
+                    {
+                        items.Add((component.Factory, origin));
+                    }
+                }
+            }
+
+            registered[kind.Contract] = kind.Register(items);
+        }
+
         return new CatalogSnapshot(entries, registered);
+    }
+
+    /// <summary>Display positions by rank (lower first), ties in display order.</summary>
+    private static int[] ResolutionOrder(LoadedPlugin[] plugins, Func<LoadedPlugin, int>? rank)
+    {
+        var order = new int[plugins.Length];
+        var keys = new long[plugins.Length];
+        for (var i = 0; i < plugins.Length; i++)
+        {
+            order[i] = i;
+            keys[i] = ((long)(rank?.Invoke(plugins[i]) ?? 0) * plugins.Length) + i;
+        }
+
+        Array.Sort(keys, order);
+        return order;
     }
 
     private static string? Conflict(

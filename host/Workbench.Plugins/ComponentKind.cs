@@ -14,7 +14,7 @@ internal abstract class ComponentKind(string name, Type contract)
     public abstract string Inspect(object factory);
 
     /// <summary>A <c>Registered&lt;T&gt;[]</c> of this kind's contract type.</summary>
-    public abstract object Register(IEnumerable<(object Factory, ComponentOrigin Origin)> items);
+    public abstract object Register(IReadOnlyList<(object Factory, ComponentOrigin Origin)> items);
 
     public static ComponentKind Of<T>(string name, Func<T, string> id, params (string Getter, Func<T, object?> Read)[] checks)
         where T : class => new Typed<T>(name, id, checks);
@@ -35,8 +35,16 @@ internal abstract class ComponentKind(string name, Type contract)
             return value;
         }
 
-        public override object Register(IEnumerable<(object Factory, ComponentOrigin Origin)> items) =>
-            items.Select(i => new Registered<T>((T)i.Factory, i.Origin)).ToArray();
+        public override object Register(IReadOnlyList<(object Factory, ComponentOrigin Origin)> items)
+        {
+            var registered = new Registered<T>[items.Count];
+            for (var i = 0; i < registered.Length; i++)
+            {
+                registered[i] = new Registered<T>((T)items[i].Factory, items[i].Origin);
+            }
+
+            return registered;
+        }
 
         private static TResult Call<TResult>(string getter, Func<TResult> read)
         {

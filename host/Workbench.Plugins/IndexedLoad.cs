@@ -16,13 +16,15 @@ internal sealed class IndexedLoad(string indexFile, string hostKey, IReadOnlyCol
     /// <summary>The folders to list from the index, by folder path; empty when every folder must load.</summary>
     public IReadOnlyDictionary<string, LoadedPlugin> Unwanted(IEnumerable<string> folderPaths, Func<string, int> directoryIndexOf)
     {
-        var current = new List<(string Fingerprint, PluginEntry Entry, int DirectoryIndex)>();
+        // Loaded plugins rather than tuples: LINQ over value tuples was code the precompiled image lacks (README
+        // "A fast start").
+        var current = new List<LoadedPlugin>();
         foreach (var folderPath in folderPaths)
         {
             if (_index.TryGetValue(folderPath, out var item) && directoryIndexOf(folderPath) is var directory and >= 0
                 && item.Fingerprint == FolderFingerprint.Of(folderPath))
             {
-                current.Add((item.Fingerprint, item.Entry, directory));
+                current.Add(new LoadedPlugin(item.Entry, directory, item.Fingerprint, [], null));
             }
         }
 
@@ -31,8 +33,7 @@ internal sealed class IndexedLoad(string indexFile, string hostKey, IReadOnlyCol
             return new Dictionary<string, LoadedPlugin>();
         }
 
-        return current.Where(c => !wanted.Any(id => Declares(c.Entry, id)))
-            .ToDictionary(c => c.Entry.FolderPath, c => new LoadedPlugin(c.Entry, c.DirectoryIndex, c.Fingerprint, [], null), StringComparer.Ordinal);
+        return current.Where(c => !wanted.Any(id => Declares(c.Entry, id))).ToDictionary(c => c.Entry.FolderPath, StringComparer.Ordinal);
     }
 
     /// <summary>The index's entry for a folder (whatever its fingerprint), or null.</summary>
@@ -43,12 +44,12 @@ internal sealed class IndexedLoad(string indexFile, string hostKey, IReadOnlyCol
     /// so it is not an error of the command.</summary>
     public void Save(IEnumerable<LoadedPlugin> plugins)
     {
-        var now = plugins.Select(p => (p.Fingerprint, p.Entry)).OrderBy(p => p.Entry.FolderPath, StringComparer.Ordinal).ToArray();
+        var now = plugins.OrderBy(p => p.Entry.FolderPath, StringComparer.Ordinal).ToArray();
         var unchanged = now.Length == _index.Count && now.All(p =>
             _index.TryGetValue(p.Entry.FolderPath, out var old) && old.Fingerprint == p.Fingerprint);
         if (!unchanged)
         {
-            PluginIndex.Write(indexFile, hostKey, now);
+            PluginIndex.Write(indexFile, hostKey, now.Select(p => (p.Fingerprint, p.Entry)));
         }
     }
 
