@@ -73,25 +73,21 @@ internal sealed class CatalogSnapshot
         }
 
         // Registered lists follow the display order too, so "valid: ..." lists and pickers do not reshuffle.
-        var registered = new Dictionary<Type, object>();
-        foreach (var kind in ComponentKinds.All)
+        var byKind = ComponentKinds.All.ToDictionary(k => k, _ => new List<(object Factory, ComponentOrigin Origin)>());
+        for (var index = 0; index < plugins.Length; index++)
         {
-            var items = new List<(object Factory, ComponentOrigin Origin)>();
-            for (var index = 0; index < plugins.Length; index++)
+            if (accepted[index] is not { } origin)
             {
-                foreach (var component in plugins[index].Components)
-                {
-                    if (accepted[index] is { } origin && component.Kind == kind)
-                    {
-                        items.Add((component.Factory, origin));
-                    }
-                }
+                continue;
             }
 
-            registered[kind.Contract] = kind.Register(items);
+            foreach (var component in plugins[index].Components)
+            {
+                byKind[component.Kind].Add((component.Factory, origin));
+            }
         }
 
-        return new CatalogSnapshot(entries, registered);
+        return new CatalogSnapshot(entries, byKind.ToDictionary(k => k.Key.Contract, k => k.Key.Register(k.Value)));
     }
 
     /// <summary>Display positions by rank (lower first), ties in display order.</summary>

@@ -35,7 +35,7 @@ internal static class PluginFolderLoader
 
             var image = File.ReadAllBytes(entry.AssemblyPath);
             var fileName = Path.GetFileName(entry.AssemblyPath);
-            entry = entry with { Sha256 = Convert.ToHexStringLower(Sha256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath) };
+            entry = entry with { Sha256 = Convert.ToHexStringLower(Sha256.HashData(image)), FolderSha256 = PluginFolderHash.Of(folderPath, (Path.GetFullPath(entry.AssemblyPath), image)) };
             log.LogTrace("  {Folder}: read and hashed at {Milliseconds:F0} ms", folder, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var manifest = PluginManifest.Remembered(earlier, entry.Sha256) ?? PluginManifest.Read(image, fileName);
             if (!manifest.IsPlugin)

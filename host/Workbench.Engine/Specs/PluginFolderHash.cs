@@ -35,13 +35,16 @@ public static class PluginFolderHash
     }
 
     /// <summary>Hashes a folder on disk; lower-case hex.</summary>
-    public static string Of(string folder)
+    /// <param name="read">A file already read (its full path and bytes), used as it is rather than read again: the
+    /// plugin dll that was hashed alone and is loaded, so both hashes name the very same bytes.</param>
+    public static string Of(string folder, (string FullPath, byte[] Content)? read = null)
     {
         var hash = new Sha256();
         var files = SortedFiles(folder);
         for (var i = 0; i < files.Length; i++)
         {
-            Append(hash, files[i].RelativePath, File.ReadAllBytes(files[i].FullPath));
+            var content = read is { } known && known.FullPath == files[i].FullPath ? known.Content : File.ReadAllBytes(files[i].FullPath);
+            Append(hash, files[i].RelativePath, content);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
