@@ -84,18 +84,27 @@ public sealed class AsyncTubeTests
     [Fact]
     public void An_async_pop_times_out_naming_the_tube()
     {
+        using var receiverGaveUp = new ManualResetEventSlim();
         var task = new LambdaTask("pipe", 2, Pipe, (context, token) =>
         {
             if (context.NodeIndex == 0)
             {
-                // Keeps running (no deadlock) until the receiver gave up.
-                Thread.Sleep(300);
+                // Keeps running (no deadlock) until the receiver gave up: a fixed sleep could end before a node
+                // started late on a loaded machine, and a lone waiting node is then rightly a deadlock.
+                receiverGaveUp.Wait(TimeSpan.FromSeconds(30), token);
                 return TaskValue.FromInteger(0);
             }
 
-            var late = Assert.Throws<TimeoutException>(() => context.PopAsync("data", TimeSpan.FromMilliseconds(50), token).AsTask().GetAwaiter().GetResult());
-            Assert.Contains("tube 'data'", late.Message, StringComparison.Ordinal);
-            return TaskValue.FromInteger(1);
+            try
+            {
+                var late = Assert.Throws<TimeoutException>(() => context.PopAsync("data", TimeSpan.FromMilliseconds(50), token).AsTask().GetAwaiter().GetResult());
+                Assert.Contains("tube 'data'", late.Message, StringComparison.Ordinal);
+                return TaskValue.FromInteger(1);
+            }
+            finally
+            {
+                receiverGaveUp.Set();
+            }
         });
 
         Assert.Equal(1, task.Execute().Results[1].AsInteger());
